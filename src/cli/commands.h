@@ -1,0 +1,14 @@
+// The subcommands of the drieluik binary. Each Add*Command registers one subcommand
+// (with its own --help) on the application; main.cc calls them all. A command's
+// callback returns through ExitWith so main() can map the outcome to an exit code.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace drieluik::cli {
+
+void AddVersionCommand(CLI::App& app);
+
+}  // namespace drieluik::cli

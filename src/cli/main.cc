@@ -1,0 +1,26 @@
+// main(): builds the command-line application from the subcommands in commands.h and
+// runs the one chosen. Subcommand callbacks do the work and end by throwing ExitWith.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "drieluik — informatiesysteem voor de aanpak van mensenhandel / information system for "
+      "the approach against human trafficking",
+      "drieluik"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Alle subcommando's / all subcommands");
+
+  drieluik::cli::AddVersionCommand(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const drieluik::cli::ExitWith& e) {
+    return e.code;
+  }
+  return drieluik::cli::kExitOk;
+}
