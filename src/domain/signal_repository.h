@@ -1,0 +1,69 @@
+// SignalRepository: the storage seam for signals, declared by the domain and implemented
+// by store/sqlite and store/postgres. One call is one transaction: a signal, its forms,
+// history entry and public secret are written together or not at all.
+//
+// Implementations are thread-safe (each call may come from another worker thread).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "domain/signal.h"
+
+namespace drieluik::domain {
+
+struct SignalFilter {
+  std::string municipality;              // CBS code, or empty for all
+  std::string form;                      // exploitation form code, or empty
+  std::optional<SignalStatus> status;
+  std::optional<TimePoint> from;         // received_at >= from
+  std::optional<TimePoint> to;           // received_at < to
+  std::string text;                      // free-text search in summary, description, location
+  int limit = 50;                        // 1..200
+  std::string cursor;                    // opaque, from SignalPage::next_cursor
+};
+
+struct SignalPage {
+  std::vector<Signal> items;             // newest received first, then highest id
+  std::string next_cursor;               // empty on the last page
+};
+
+/// What the service hands to Insert: a signal without id, plus what is stored beside it.
+struct NewSignal {
+  Signal signal;                         // id ignored
+  std::string urgency;                   // triage urgency level code, stored for sorting
+  std::string public_secret_hash;        // empty unless reported through the public route
+  HistoryEntry created;
+};
+
+class SignalRepository {
+ public:
+  virtual ~SignalRepository() = default;
+
+  /// Stores a new signal; returns it with its id. Conflict when the reference code is
+  /// taken (the caller draws another), Unavailable when the database is.
+  virtual Result<Signal> Insert(const NewSignal& s) = 0;
+  /// NotFound when no such id.
+  virtual Result<Signal> Get(SignalId id) = 0;
+  /// NotFound when no such reference code.
+  virtual Result<Signal> FindByReference(std::string_view reference_code) = 0;
+  /// Replaces content and status when the stored version equals expected_version, then
+  /// stores version expected_version + 1 and the history entry. Conflict when stale,
+  /// NotFound when the signal does not exist.
+  virtual Result<Signal> Update(const Signal& s, std::int64_t expected_version, const std::string& urgency,
+                                const HistoryEntry& entry) = 0;
+  /// One page of signals matching the filter. InvalidArgument for a malformed cursor.
+  virtual Result<SignalPage> List(const SignalFilter& filter) = 0;
+  /// The history of a signal, oldest first.
+  virtual Result<std::vector<HistoryEntry>> History(SignalId id) = 0;
+  /// Appends an addition from the public reporter (and its history entry).
+  virtual Status AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry) = 0;
+  /// The stored hash of the public reporter's secret; NotFound when there is none.
+  virtual Result<std::string> PublicSecretHash(SignalId id) = 0;
+  /// Number of stored signals (for health and tests).
+  virtual Result<std::int64_t> Count() = 0;
+};
+
+}  // namespace drieluik::domain

@@ -1,0 +1,71 @@
+// SignalService: the use cases of signals (PRODUCT.md steps 1–2) — register, read, change
+// with an optimistic version check, list, and the public route with its reference code,
+// one-time secret and throttled additions. Validates, fills defaults, computes triage,
+// keeps the history; storage goes through SignalRepository.
+//
+// Thread-safe: holds only references to thread-safe collaborators.
+#pragma once
+
+#include <string>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "domain/catalog.h"
+#include "domain/secrets.h"
+#include "domain/signal.h"
+#include "domain/signal_repository.h"
+#include "domain/throttle.h"
+#include "domain/triage.h"
+
+namespace drieluik::domain {
+
+/// What the public reporter gets back once: the code to refer to the report and the
+/// secret that proves they made it.
+struct PublicReceipt {
+  std::string reference_code;
+  std::string secret;
+};
+
+class SignalService {
+ public:
+  SignalService(SignalRepository& repo, const Catalog& catalog, const Clock& clock, Secrets& secrets);
+
+  /// Registers a signal from a user or partner. InvalidArgument with every bad field.
+  Result<Signal> Create(SignalContent content, const std::string& actor);
+  /// Registers a signal from the public form (channel public_form, status new).
+  Result<PublicReceipt> CreatePublic(SignalContent content);
+  /// NotFound when unknown.
+  Result<Signal> Get(SignalId id);
+  Result<std::vector<HistoryEntry>> History(SignalId id);
+  /// Replaces content and status when `expected_version` is current. Conflict when stale;
+  /// FailedPrecondition when the status change is not allowed (see TransitionAllowed).
+  Result<Signal> Update(SignalId id, std::int64_t expected_version, SignalContent content, SignalStatus status,
+                        const std::string& actor);
+  /// InvalidArgument for a bad limit or cursor.
+  Result<SignalPage> List(SignalFilter filter);
+  /// Adds information from the public reporter. Unknown reference and wrong secret give
+  /// the same NotFound; ResourceExhausted (with retry_after set) after too many failures
+  /// for the reference or the address.
+  Result<TimePoint> AddPublicAddition(std::string_view reference, std::string_view secret, std::string text,
+                                      const std::string& remote_address, std::chrono::milliseconds* retry_after);
+
+  /// Triage as of today in the Netherlands.
+  Triage TriageOf(const SignalContent& content) const;
+
+  /// The signal lifecycle (REFERENCE.md §5.1): which status may follow which.
+  static bool TransitionAllowed(SignalStatus from, SignalStatus to);
+
+ private:
+  Result<Signal> Store(SignalContent content, const std::string& actor, const std::string& secret_hash);
+
+  SignalRepository& repo_;
+  const Catalog& catalog_;
+  const Clock& clock_;
+  Secrets& secrets_;
+  AttemptThrottle throttle_;
+};
+
+/// The JSON names of the fields that differ between two contents (for the history).
+std::vector<std::string> ChangedFields(const SignalContent& before, const SignalContent& after);
+
+}  // namespace drieluik::domain

@@ -1,0 +1,19 @@
+#include <string>
+
+#include "store/sqlite/sqlite_store.h"
+#include "store/store.h"
+
+namespace drieluik::store {
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    std::string path = url.substr(7);
+    if (path.empty()) return Status::Invalid({"--database", "sqlite_path_missing", {}});
+    auto s = sqlite::SqliteStore::Open(path);
+    if (!s.ok()) return s.status();
+    return std::unique_ptr<Store>(std::move(s).value());
+  }
+  return Status::Invalid({"--database", "unknown_database_scheme", {{"value", url.substr(0, url.find(':'))}}});
+}
+
+}  // namespace drieluik::store

@@ -1,0 +1,55 @@
+// SqliteStore: the embedded store, one SQLite file in WAL mode with a small pool of
+// connections (readers run beside the single writer). Writes take BEGIN IMMEDIATE;
+// each repository call is one transaction. Thread-safe.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace drieluik::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  /// Opens or creates the database file. Does not migrate.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, int pool_size = 4);
+
+  Status Migrate() override;
+  Result<int> SchemaVersion() override;
+  std::string Describe() override;
+
+  Result<domain::Signal> Insert(const domain::NewSignal& s) override;
+  Result<domain::Signal> Get(domain::SignalId id) override;
+  Result<domain::Signal> FindByReference(std::string_view reference_code) override;
+  Result<domain::Signal> Update(const domain::Signal& s, std::int64_t expected_version, const std::string& urgency,
+                                const domain::HistoryEntry& entry) override;
+  Result<domain::SignalPage> List(const domain::SignalFilter& filter) override;
+  Result<std::vector<domain::HistoryEntry>> History(domain::SignalId id) override;
+  Status AddAddition(domain::SignalId id, const domain::Addition& addition,
+                     const domain::HistoryEntry& entry) override;
+  Result<std::string> PublicSecretHash(domain::SignalId id) override;
+  Result<std::int64_t> Count() override;
+
+  /// Copies the whole database into a new file with SQLite's online backup API, while
+  /// the store stays in use. Conflict when the target exists.
+  Status BackupTo(const std::string& target_path);
+
+ private:
+  class Lease;
+  explicit SqliteStore(std::string path) : path_(std::move(path)) {}
+  Lease Acquire();
+  void Release(std::unique_ptr<Connection> c);
+  Result<domain::Signal> LoadSignal(Connection& c, domain::SignalId id);
+
+  std::string path_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
+};
+
+}  // namespace drieluik::store::sqlite

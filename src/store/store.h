@@ -1,0 +1,30 @@
+// Store: one database backend behind every repository interface the domain declares.
+// The cli opens one with OpenStore(url) and passes the repository references down; no
+// other layer knows which backend runs. Implementations: store/sqlite (embedded, the
+// default for a laptop) and store/postgres (a region). Thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "domain/signal_repository.h"
+
+namespace drieluik::store {
+
+class Store : public domain::SignalRepository {
+ public:
+  /// Applies every numbered migration not yet applied, each in its own transaction.
+  virtual Status Migrate() = 0;
+  /// Highest applied migration number.
+  virtual Result<int> SchemaVersion() = 0;
+  /// "sqlite 3.40.1" / "postgresql 15.20": for health output and logs (no secrets).
+  virtual std::string Describe() = 0;
+};
+
+/// Opens the store a URL names: "sqlite:PATH" (the file is created when missing), or
+/// "postgresql://..." / "postgres://..." / a libpq conninfo ("host=... dbname=...").
+/// InvalidArgument for an unknown scheme; Unavailable when the database cannot be reached.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace drieluik::store

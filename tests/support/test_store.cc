@@ -1,0 +1,53 @@
+#include "support/test_store.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+namespace drieluik::testing {
+
+TestStore::TestStore(const std::string& backend) : backend_(backend) {
+  if (backend == "sqlite") {
+    std::random_device rd;
+    dir_ = (std::filesystem::temp_directory_path() / ("drieluik-test-" + std::to_string(rd()) + std::to_string(rd())))
+               .string();
+    std::filesystem::create_directories(dir_);
+    url_ = "sqlite:" + dir_ + "/drieluik.db";
+  } else if (backend == "postgres") {
+    const char* pg = std::getenv("DRIELUIK_TEST_PG");
+    if (!pg || !*pg) {
+      skip_reason_ = "DRIELUIK_TEST_PG is not set (make test starts a PostgreSQL server and sets it)";
+      return;
+    }
+    skip_reason_ = "the PostgreSQL store is not built yet";
+    return;
+  } else {
+    skip_reason_ = "unknown backend " + backend;
+    return;
+  }
+  Status s = Reopen();
+  if (s.ok()) s = store_->Migrate();
+  if (!s.ok()) {
+    skip_reason_.clear();
+    store_.reset();
+    throw std::runtime_error("cannot open test store: " + s.ToString());
+  }
+}
+
+Status TestStore::Reopen() {
+  store_.reset();
+  auto s = store::OpenStore(url_);
+  if (!s.ok()) return s.status();
+  store_ = std::move(s).value();
+  return Status::Ok();
+}
+
+TestStore::~TestStore() {
+  store_.reset();
+  if (!dir_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+}
+
+}  // namespace drieluik::testing
