@@ -226,6 +226,40 @@ class Session : public std::enable_shared_from_this<Session> {
     phase_ = Phase::kReading;
     current_.started = SteadyClock::now();
     ArmDeadline(server_.options_.read_timeout);
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+  }
+
+  // A client that sent "Expect: 100-continue" waits for a go-ahead before the body
+  // (curl does so for large bodies). A body over the limit was already refused by its
+  // Content-Length, before this point.
+  void OnHeader(beast::error_code ec) {
+    if (ec || parser_->is_done()) {
+      DisarmDeadline();
+      OnRead(ec);
+      return;
+    }
+    const auto& message = parser_->get();
+    auto expect = message[http::field::expect];
+    if (message.version() >= 11 &&
+        EqualsIgnoreCase(std::string_view(expect.data(), expect.size()), "100-continue")) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
+                        [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
+                          if (write_ec) {
+                            self->DisarmDeadline();
+                            self->OnRead(write_ec);
+                            return;
+                          }
+                          self->ReadBody();
+                        });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
                        self->DisarmDeadline();
@@ -235,7 +269,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnRead(beast::error_code ec) {
     if (phase_ == Phase::kClosed) return;
-    if (timed_out_) {
+    if (ec && timed_out_) {
       Fail(408, "request-timeout", "Verzoek duurde te lang / Request timeout");
       return;
     }

@@ -393,6 +393,70 @@ TEST_F(ServerTest, StopAfterGraceClosesStuckRequests) {
   EXPECT_FALSE(busy.Read().has_value());
 }
 
+TEST_F(ServerTest, ExpectContinueGetsGoAheadThenResponse) {
+  RunningServer server(TestOptions(), router_);
+  Connection c(server.port());
+  ASSERT_TRUE(c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                     "Expect: 100-continue\r\n\r\n"));
+  auto go_ahead = c.Read();
+  ASSERT_TRUE(go_ahead);
+  EXPECT_EQ(go_ahead->status, 100);
+  ASSERT_TRUE(c.Send("hallo"));
+  auto r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "hallo");
+}
+
+TEST_F(ServerTest, ExpectContinueOverLimitIs413WithoutGoAhead) {
+  ServerOptions options = TestOptions();
+  options.max_body_bytes = 100;
+  RunningServer server(options, router_);
+  Connection c(server.port());
+  ASSERT_TRUE(c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n"
+                     "Expect: 100-continue\r\n\r\n"));
+  auto r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+}
+
+TEST_F(ServerTest, ConnectionsOverTheLimitAreClosed) {
+  ServerOptions options = TestOptions();
+  options.max_connections = 2;
+  RunningServer server(options, router_);
+  auto first = std::make_unique<Connection>(server.port());
+  Connection second(server.port());
+  for (Connection* c : {first.get(), &second}) {
+    ASSERT_TRUE(c->Send(RequestText("GET", "/api/v1/signals/1")));
+    ASSERT_TRUE(c->Read());
+  }
+  Connection third(server.port());
+  ASSERT_TRUE(third.connected());  // the kernel accepts; the server closes it at once
+  EXPECT_TRUE(third.ClosedByServer());
+  first.reset();
+  std::this_thread::sleep_for(100ms);
+  auto r = Fetch(server.port(), "GET", "/api/v1/signals/4");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+}
+
+TEST_F(ServerTest, ClientThatDoesNotReadIsCutOffAfterWriteTimeout) {
+  constexpr std::size_t kBig = 64 << 20;
+  router_.Add("GET", "/api/v1/big", [](Request&) {
+    return Response::Text(200, std::string(kBig, 'b'), "application/octet-stream");
+  });
+  ServerOptions options = TestOptions();
+  options.write_timeout = 300ms;
+  RunningServer server(options, router_);
+  Connection c(server.port());
+  ASSERT_TRUE(c.Send(RequestText("GET", "/api/v1/big")));
+  std::this_thread::sleep_for(1s);  // not reading: the server's write stalls
+  auto start = std::chrono::steady_clock::now();
+  std::string got = c.ReadAll();
+  EXPECT_LT(got.size(), kBig);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);  // closed, not our read timeout
+}
+
 TEST_F(ServerTest, PortInUseIsUnavailable) {
   RunningServer first(TestOptions(), router_);
   ServerOptions options = TestOptions();
