@@ -10,5 +10,8 @@ class App;
 namespace drieluik::cli {
 
 void AddVersionCommand(CLI::App& app);
+void AddInitCommand(CLI::App& app);
+void AddDemoCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

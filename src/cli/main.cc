@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Alle subcommando's / all subcommands");
 
+  drieluik::cli::AddServeCommand(app);
+  drieluik::cli::AddInitCommand(app);
+  drieluik::cli::AddDemoCommand(app);
   drieluik::cli::AddVersionCommand(app);
 
   try {
