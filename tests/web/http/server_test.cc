@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <csignal>
 #include <future>
 #include <thread>
 #include <vector>
@@ -238,6 +239,7 @@ TEST_F(ServerTest, MalformedRequestIs400AndCloses) {
   for (std::string bad : {"NOT HTTP AT ALL\r\n\r\n", "GET / HTTP/1.1\r\nBad Header\r\n\r\n",
                           "GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n",
                           "GET http://evil/ HTTP/1.1\r\nHost: x\r\n\r\n",
+                          "GET /api/v1/signals/1 HTTP/1.1\r\n\r\n",  // no Host
                           "POST /api/v1/echo HTTP/1.1\r\nContent-Length: abc\r\n\r\n"}) {
     Connection c(server.port());
     ASSERT_TRUE(c.Send(bad));
@@ -455,6 +457,56 @@ TEST_F(ServerTest, ClientThatDoesNotReadIsCutOffAfterWriteTimeout) {
   std::string got = c.ReadAll();
   EXPECT_LT(got.size(), kBig);
   EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);  // closed, not our read timeout
+}
+
+TEST_F(ServerTest, UnsafeHandlerHeadersAreDroppedAndBadStatusIs500) {
+  router_.Add("GET", "/api/v1/split", [](Request&) {
+    Response r = Response::Text(200, "ok", "text/plain");
+    r.SetHeader("X-Name", "a\r\nSet-Cookie: evil=1");
+    r.SetHeader("Bad Name", "v");
+    r.SetHeader("X-Fine", "yes");
+    return r;
+  });
+  router_.Add("GET", "/api/v1/status", [](Request&) { return Response::Text(42, "", "text/plain"); });
+  RunningServer server(TestOptions(), router_);
+  auto r = Fetch(server.port(), "GET", "/api/v1/split");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->Header("x-name"), "");
+  EXPECT_EQ(r->Header("set-cookie"), "");
+  EXPECT_EQ(r->Header("x-fine"), "yes");
+  auto bad = Fetch(server.port(), "GET", "/api/v1/status");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 500);
+}
+
+TEST_F(ServerTest, SigtermStopsRunGracefully) {
+  std::promise<void> entered;
+  router_.Add("GET", "/api/v1/slow", [&entered](Request&) {
+    entered.set_value();
+    std::this_thread::sleep_for(200ms);
+    return Response::Text(200, "done", "text/plain");
+  });
+  HttpServer server(TestOptions(), router_);
+  ASSERT_TRUE(server.Start().ok());
+  server.HandleSignals(true);
+  std::atomic<bool> returned{false};
+  std::thread runner([&] {
+    server.Run();
+    returned = true;
+  });
+  // A served request shows Run() is up, and with it the signal handlers.
+  ASSERT_TRUE(Fetch(server.port(), "GET", "/api/v1/signals/1"));
+  Connection busy(server.port());
+  ASSERT_TRUE(busy.Send(RequestText("GET", "/api/v1/slow")));
+  entered.get_future().wait();
+  ASSERT_EQ(std::raise(SIGTERM), 0);
+  auto r = busy.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->body, "done");
+  runner.join();
+  EXPECT_TRUE(returned);
+  EXPECT_FALSE(Connection(server.port()).connected());
 }
 
 TEST_F(ServerTest, PortInUseIsUnavailable) {
