@@ -362,7 +362,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // Answers a request the server could not read, then closes.
   void Fail(int status, std::string_view kind, std::string_view title) {
-    if (parser_ && parser_->is_header_done() && current_.method == "-") {
+    // The request line may have been parsed even when the headers failed (413 is found
+    // from Content-Length): then the log can name method and path.
+    if (parser_ && current_.method == "-" && !parser_->get().target().empty()) {
       const auto& message = parser_->get();
       current_.method = std::string(message.method_string());
       current_.version = message.version();

@@ -1,10 +1,14 @@
 #include "web/http/server.h"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <csignal>
 #include <future>
+#include <regex>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -507,6 +511,31 @@ TEST_F(ServerTest, SigtermStopsRunGracefully) {
   runner.join();
   EXPECT_TRUE(returned);
   EXPECT_FALSE(Connection(server.port()).connected());
+}
+
+TEST_F(ServerTest, AccessLogHasNoQueryStringAndNoBody) {
+  std::ostringstream log;
+  auto previous = spdlog::default_logger();
+  auto capture = std::make_shared<spdlog::logger>(
+      "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
+  capture->set_pattern("%v");
+  spdlog::set_default_logger(capture);
+  {
+    RunningServer server(TestOptions(), router_);
+    auto r = Fetch(server.port(), "POST", "/api/v1/echo?bsn=123456782", "",
+                   "{\"naam\":\"Jansen\"}");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    ASSERT_TRUE(Fetch(server.port(), "GET", "/api/v1/throw?naam=Jansen"));
+  }
+  spdlog::set_default_logger(previous);
+  std::string text = log.str();
+  EXPECT_EQ(text.find("123456782"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Jansen"), std::string::npos) << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex("\nhttp POST /api/v1/echo 200 [0-9.]+ms 17B\n")))
+      << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex("\nhttp GET /api/v1/throw 500 [0-9.]+ms 113B\n")))
+      << text;
 }
 
 TEST_F(ServerTest, PortInUseIsUnavailable) {
