@@ -75,6 +75,26 @@ bool IsHttpParseError(const beast::error_code& ec) {
   return &ec.category() == &http::make_error_code(http::error::bad_target).category();
 }
 
+// A header name is an RFC 9110 token; a value has no CR, LF or NUL.
+bool IsSafeHeader(std::string_view name, std::string_view value) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    bool token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    if (!token) return false;
+  }
+  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
+
+// A header name fit for the log (control characters replaced).
+std::string SafeName(std::string_view name) {
+  std::string out(name.substr(0, 64));
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  return out;
+}
+
 // Headers the server owns; a handler's values for them are ignored.
 bool IsFramingHeader(std::string_view name) {
   return EqualsIgnoreCase(name, "Content-Length") || EqualsIgnoreCase(name, "Connection") ||
@@ -296,6 +316,11 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     auto& message = parser_->get();
+    // RFC 9112 section 3.2: an HTTP/1.1 request without Host gets 400.
+    if (message.version() >= 11 && message.find(http::field::host) == message.end()) {
+      Fail(400, "bad-request", "Ongeldig verzoek / Bad request");
+      return;
+    }
     current_.method = std::string(message.method_string());
     current_.head = message.method() == http::verb::head;
     current_.keep_alive = message.keep_alive();
@@ -337,6 +362,17 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // Answers a request the server could not read, then closes.
   void Fail(int status, std::string_view kind, std::string_view title) {
+    // The request line may have been parsed even when the headers failed (413 is found
+    // from Content-Length): then the log can name method and path.
+    if (parser_ && current_.method == "-" && !parser_->get().target().empty()) {
+      const auto& message = parser_->get();
+      current_.method = std::string(message.method_string());
+      current_.version = message.version();
+      if (auto target = SplitTarget(std::string_view(message.target().data(),
+                                                     message.target().size()))) {
+        current_.raw_path = std::string(target->raw_path);
+      }
+    }
     Write(Response::Problem(status, kind, title), true);
   }
 
@@ -346,9 +382,22 @@ class Session : public std::enable_shared_from_this<Session> {
     response_.emplace();
     auto& res = *response_;
     res.version(current_.version);
+    if (response.status < 100 || response.status > 599) {
+      spdlog::error("http: handler voor / handler for {} {} gaf ongeldige status / returned "
+                    "invalid status {}",
+                    current_.method, current_.raw_path, response.status);
+      response = Response::Problem(500, "internal", "Interne fout / Internal server error");
+    }
     res.result(static_cast<unsigned>(response.status));
     for (auto& [name, value] : response.headers) {
       if (IsFramingHeader(name)) continue;
+      if (!IsSafeHeader(name, value)) {
+        // Response splitting: a CR or LF from user data must never reach the wire.
+        spdlog::error("http: kopregel met stuurteken weggelaten / header with control "
+                      "character dropped: {} on {} {}",
+                      SafeName(name), current_.method, current_.raw_path);
+        continue;
+      }
       res.insert(name, value);
     }
     if (!response.HasHeader("Date")) res.set(http::field::date, HttpDate());
@@ -509,13 +558,13 @@ Status HttpServer::Impl::Start() {
 void HttpServer::Impl::Run() {
   ran_ = true;
   work_.emplace(ioc_.get_executor());
-  asio::dispatch(strand_, [this] {
-    if (handle_signals_) {
-      signals_.emplace(strand_, SIGINT, SIGTERM);
-      WaitForSignal();
-    }
-    if (!stopping_) DoAccept();
-  });
+  // No I/O thread runs yet, so the strand's objects may be set up from here; the signal
+  // handlers are in place before the first request can be served.
+  if (handle_signals_) {
+    signals_.emplace(strand_, SIGINT, SIGTERM);
+    WaitForSignal();
+  }
+  if (!stopping_) DoAccept();
   std::vector<std::thread> threads;
   for (int i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
   ioc_.run();

@@ -20,8 +20,21 @@
 // closed, handlers still running are waited for, and Run() returns, so the caller can
 // close the database safely.
 //
+// The worker pool's queue needs no bound of its own: a connection has at most one
+// request in flight, so at most max_connections requests wait.
+//
 // Thread-safety: Start, Run and HandleSignals from one thread; Stop and port() from any
 // thread, also from inside a handler.
+//
+// Use (in cli):
+//   web::Router router;
+//   router.Add("GET", "/api/v1/signals/{id}", [&](web::Request& r) { ... });
+//   router.SetFallback(web::StaticFiles("ui/dist", /*spa_fallback=*/true));
+//   web::HttpServer server(options, router);
+//   if (Status s = server.Start(); !s.ok()) { print s.message(); exit kExitUnavailable; }
+//   server.HandleSignals(true);
+//   server.Run();      // returns after SIGTERM/SIGINT and draining
+//   store.Close();     // no handler runs any more
 #pragma once
 
 #include <chrono>

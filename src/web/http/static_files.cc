@@ -1,5 +1,6 @@
 #include "web/http/static_files.h"
 
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -60,8 +61,11 @@ Response Serve(const Request& r, const fs::path& file, std::string_view cache_co
   std::error_code ec;
   auto size = fs::file_size(file, ec);
   auto mtime = fs::last_write_time(file, ec);
-  std::string etag = "\"" + std::to_string(size) + "-" +
-                     std::to_string(mtime.time_since_epoch().count()) + "\"";
+  char etag_buf[48];
+  std::snprintf(etag_buf, sizeof etag_buf, "\"%llx-%llx\"",
+                static_cast<unsigned long long>(size),
+                static_cast<unsigned long long>(mtime.time_since_epoch().count()));
+  std::string etag = etag_buf;
   if (!ec && r.Header("if-none-match") == etag) {
     Response not_modified;
     not_modified.status = 304;

@@ -1,9 +1,14 @@
 #include "web/http/server.h"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <csignal>
 #include <future>
+#include <regex>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -238,6 +243,7 @@ TEST_F(ServerTest, MalformedRequestIs400AndCloses) {
   for (std::string bad : {"NOT HTTP AT ALL\r\n\r\n", "GET / HTTP/1.1\r\nBad Header\r\n\r\n",
                           "GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n",
                           "GET http://evil/ HTTP/1.1\r\nHost: x\r\n\r\n",
+                          "GET /api/v1/signals/1 HTTP/1.1\r\n\r\n",  // no Host
                           "POST /api/v1/echo HTTP/1.1\r\nContent-Length: abc\r\n\r\n"}) {
     Connection c(server.port());
     ASSERT_TRUE(c.Send(bad));
@@ -455,6 +461,81 @@ TEST_F(ServerTest, ClientThatDoesNotReadIsCutOffAfterWriteTimeout) {
   std::string got = c.ReadAll();
   EXPECT_LT(got.size(), kBig);
   EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);  // closed, not our read timeout
+}
+
+TEST_F(ServerTest, UnsafeHandlerHeadersAreDroppedAndBadStatusIs500) {
+  router_.Add("GET", "/api/v1/split", [](Request&) {
+    Response r = Response::Text(200, "ok", "text/plain");
+    r.SetHeader("X-Name", "a\r\nSet-Cookie: evil=1");
+    r.SetHeader("Bad Name", "v");
+    r.SetHeader("X-Fine", "yes");
+    return r;
+  });
+  router_.Add("GET", "/api/v1/status", [](Request&) { return Response::Text(42, "", "text/plain"); });
+  RunningServer server(TestOptions(), router_);
+  auto r = Fetch(server.port(), "GET", "/api/v1/split");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->Header("x-name"), "");
+  EXPECT_EQ(r->Header("set-cookie"), "");
+  EXPECT_EQ(r->Header("x-fine"), "yes");
+  auto bad = Fetch(server.port(), "GET", "/api/v1/status");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 500);
+}
+
+TEST_F(ServerTest, SigtermStopsRunGracefully) {
+  std::promise<void> entered;
+  router_.Add("GET", "/api/v1/slow", [&entered](Request&) {
+    entered.set_value();
+    std::this_thread::sleep_for(200ms);
+    return Response::Text(200, "done", "text/plain");
+  });
+  HttpServer server(TestOptions(), router_);
+  ASSERT_TRUE(server.Start().ok());
+  server.HandleSignals(true);
+  std::atomic<bool> returned{false};
+  std::thread runner([&] {
+    server.Run();
+    returned = true;
+  });
+  // A served request shows Run() is up, and with it the signal handlers.
+  ASSERT_TRUE(Fetch(server.port(), "GET", "/api/v1/signals/1"));
+  Connection busy(server.port());
+  ASSERT_TRUE(busy.Send(RequestText("GET", "/api/v1/slow")));
+  entered.get_future().wait();
+  ASSERT_EQ(std::raise(SIGTERM), 0);
+  auto r = busy.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->body, "done");
+  runner.join();
+  EXPECT_TRUE(returned);
+  EXPECT_FALSE(Connection(server.port()).connected());
+}
+
+TEST_F(ServerTest, AccessLogHasNoQueryStringAndNoBody) {
+  std::ostringstream log;
+  auto previous = spdlog::default_logger();
+  auto capture = std::make_shared<spdlog::logger>(
+      "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
+  capture->set_pattern("%v");
+  spdlog::set_default_logger(capture);
+  {
+    RunningServer server(TestOptions(), router_);
+    auto r = Fetch(server.port(), "POST", "/api/v1/echo?bsn=123456782", "",
+                   "{\"naam\":\"Jansen\"}");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    ASSERT_TRUE(Fetch(server.port(), "GET", "/api/v1/throw?naam=Jansen"));
+  }
+  spdlog::set_default_logger(previous);
+  std::string text = log.str();
+  EXPECT_EQ(text.find("123456782"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Jansen"), std::string::npos) << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex("\nhttp POST /api/v1/echo 200 [0-9.]+ms 17B\n")))
+      << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex("\nhttp GET /api/v1/throw 500 [0-9.]+ms 113B\n")))
+      << text;
 }
 
 TEST_F(ServerTest, PortInUseIsUnavailable) {
