@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <limits>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
@@ -12,25 +13,26 @@
 namespace drieluik::stats {
 namespace {
 
-// f[S] <- sum of f[c] over all c containing S.
+// f[S] <- sum of f[c] over all c containing S. Blocked by bit so the inner loop is
+// branch-free and vectorises.
 void SupersetSums(std::vector<double>& f, int k) {
   const size_t n = size_t{1} << k;
+  double* d = f.data();
   for (int b = 0; b < k; ++b) {
     const size_t bit = size_t{1} << b;
-    for (size_t m = 0; m < n; ++m) {
-      if (!(m & bit)) f[m] += f[m | bit];
-    }
+    for (size_t base = 0; base < n; base += 2 * bit)
+      for (size_t j = base; j < base + bit; ++j) d[j] += d[j + bit];
   }
 }
 
 // f[c] <- sum of f[S] over all S contained in c.
 void SubsetSums(std::vector<double>& f, int k) {
   const size_t n = size_t{1} << k;
+  double* d = f.data();
   for (int b = 0; b < k; ++b) {
     const size_t bit = size_t{1} << b;
-    for (size_t m = 0; m < n; ++m) {
-      if (m & bit) f[m] += f[m ^ bit];
-    }
+    for (size_t base = 0; base < n; base += 2 * bit)
+      for (size_t j = base; j < base + bit; ++j) d[j + bit] += d[j];
   }
 }
 
@@ -182,16 +184,23 @@ ModelFit Fitter::Fit(const std::vector<Term>& terms, bool check,
   Build(fit.terms, s);
   fit.empty_terms = s.empty;
   fit.num_params = static_cast<int>(s.params.size() + s.empty.size());
+  // Existence is settled before fitting only when cheap: with no zero cell left the data
+  // are their own positive table. Otherwise a converged fit whose fitted values are all
+  // clearly positive and reproduce the margins is itself the positive table of Fienberg
+  // and Rinaldo's criterion, and the linear program runs only when that certificate fails.
+  bool need_lp = false;
   if (check) {
-    int code = 0;
-    if (!Exists(s)) code |= 1;
-    if (!Identifiable(s)) code |= 2;
-    if (code != 0) {
-      fit.status = static_cast<ModelStatus>(code);
+    if (!Identifiable(s)) {
+      fit.status = Exists(s) ? ModelStatus::kNotIdentifiable : ModelStatus::kNotExistNotIdentifiable;
       fit.params = s.params;
       return fit;
     }
+    need_lp = !s.kept_all_positive;
   }
+  auto refuse_if_not_exists = [&](ModelFit& f) {
+    if (need_lp && !Exists(s)) f.status = ModelStatus::kNotExist;
+    return f;
+  };
   ++fits_;
   const int k = table_.lists;
   const size_t n = size_t{1} << k;
@@ -210,14 +219,18 @@ ModelFit Fitter::Fit(const std::vector<Term>& terms, bool check,
     mu[c] = y[c] + 0.1;  // as R's poisson()$initialize
     eta[c] = std::log(mu[c]);
   }
-  auto deviance_of = [&](const std::vector<double>& m) {
-    double dev = 0;
+  // Deviance 2 sum[y log(y/mu) - (y - mu)] = 2 sum[y log y - y - y eta + mu]; the y log y
+  // part is a constant, so an iteration needs no logarithms.
+  double ylogy = 0;
+  for (size_t c = 1; c < n; ++c)
+    if (s.keep[c] && y[c] > 0) ylogy += y[c] * std::log(y[c]) - y[c];
+  auto deviance_of = [&](const std::vector<double>& m, const std::vector<double>& e) {
+    double dev = ylogy;
     for (size_t c = 1; c < n; ++c) {
       if (!s.keep[c]) continue;
-      double term = y[c] > 0 ? y[c] * std::log(y[c] / m[c]) - (y[c] - m[c]) : m[c];
-      dev += 2 * term;
+      dev += m[c] - y[c] * e[c];
     }
-    return dev;
+    return 2 * dev;
   };
   Eigen::MatrixXd info(p, p);
   Eigen::VectorXd rhs(p), beta(p), beta_old(p);
@@ -251,7 +264,7 @@ ModelFit Fitter::Fit(const std::vector<Term>& terms, bool check,
       m[c] = std::exp(e[c]);
     }
   };
-  double dev_old = deviance_of(mu);
+  double dev_old = deviance_of(mu, eta);
   bool converged = false;
   bool have_beta = false;
   std::vector<double> mu_new(n, 0.0), eta_new(n, 0.0);
@@ -260,14 +273,14 @@ ModelFit Fitter::Fit(const std::vector<Term>& terms, bool check,
     if (!build_system(mu, eta)) break;
     beta = llt.solve(rhs);
     predict(beta, mu_new, eta_new);
-    double dev = deviance_of(mu_new);
+    double dev = deviance_of(mu_new, eta_new);
     // Step halving when the deviance is not finite or rises (R's glm.fit halves on the
     // former; the latter guards the rare oscillation with near-zero fitted cells).
     for (int h = 0; have_beta && h < 30 && (!std::isfinite(dev) || dev > dev_old * (1 + 1e-12) + 1e-9);
          ++h) {
       beta = 0.5 * (beta + beta_old);
       predict(beta, mu_new, eta_new);
-      dev = deviance_of(mu_new);
+      dev = deviance_of(mu_new, eta_new);
     }
     if (!std::isfinite(dev)) break;
     mu.swap(mu_new);
@@ -283,7 +296,7 @@ ModelFit Fitter::Fit(const std::vector<Term>& terms, bool check,
   fit.deviance = dev_old;
   if (!converged || !build_system(mu, eta)) {
     fit.status = ModelStatus::kNotConverged;
-    return fit;
+    return refuse_if_not_exists(fit);
   }
   // Standard error of the intercept from the inverse information at the fitted values.
   fit.beta.assign(s.params.size(), 0.0);
@@ -308,6 +321,24 @@ ModelFit Fitter::Fit(const std::vector<Term>& terms, bool check,
   fit.mu = std::move(mu);
   fit.status = std::isfinite(fit.dark) && fit.beta[0] < 50 ? ModelStatus::kOk
                                                             : ModelStatus::kNotConverged;
+  if (need_lp && fit.status == ModelStatus::kOk) {
+    // Certificate: min fitted value of a kept cell, and the margins of the fit.
+    double min_mu = std::numeric_limits<double>::infinity();
+    for (size_t c = 1; c < n; ++c)
+      if (s.keep[c]) min_mu = std::min(min_mu, fit.mu[c]);
+    bool certified = min_mu > 1e-3;
+    if (certified) {
+      for (size_t c = 0; c < n; ++c) w_[c] = c == 0 ? 0.0 : fit.mu[c];
+      SupersetSums(w_, k);
+      for (Term t : s.params) {
+        if (std::fabs(w_[t] - table_.margins[t]) > 1e-6 * std::max(1.0, table_.margins[t])) {
+          certified = false;
+          break;
+        }
+      }
+    }
+    if (!certified) return refuse_if_not_exists(fit);
+  }
   return fit;
 }
 

@@ -68,12 +68,54 @@ struct Scored {
   int64_t fits = 0, refused = 0;
 };
 
+// For each subset E of the empty (zero-margin) terms of the search space: whether the
+// model with every non-empty term plus E passes the check. A model with empty terms E and
+// fewer non-empty terms then passes too: it fits the same cells (the cells containing a
+// term of E are fixed at zero), a positive table with the larger model's margins has the
+// smaller model's margins as well (existence), and a subset of independent design columns
+// is independent (identifiability). This is the search of SparseMSE's checkallmodels.
+struct TopChecks {
+  std::vector<Term> empty;       // the empty terms of the space, in a fixed order
+  std::vector<int8_t> passes;    // indexed by subset mask of `empty`
+};
+
+TopChecks MakeTopChecks(const CountTable& table, const std::vector<std::vector<Term>>& space) {
+  TopChecks tc;
+  std::vector<Term> all;
+  for (const auto& m : space)
+    for (Term t : m)
+      if (std::find(all.begin(), all.end(), t) == all.end()) all.push_back(t);
+  std::sort(all.begin(), all.end());
+  std::vector<Term> nonempty;
+  for (Term t : all) (table.margins[t] <= 0 ? tc.empty : nonempty).push_back(t);
+  if (tc.empty.size() > 12) { tc.empty.clear(); return tc; }  // too many subsets to pre-check
+  Fitter fitter(table);
+  tc.passes.assign(size_t{1} << tc.empty.size(), 0);
+  for (size_t mask = 0; mask < tc.passes.size(); ++mask) {
+    std::vector<Term> top = nonempty;
+    for (size_t i = 0; i < tc.empty.size(); ++i)
+      if (mask & (size_t{1} << i)) top.push_back(tc.empty[i]);
+    tc.passes[mask] = fitter.Check(top) == ModelStatus::kOk ? 1 : 0;
+  }
+  return tc;
+}
+
 Scored SearchRange(const CountTable& table, const std::vector<std::vector<Term>>& models,
-                   size_t begin, size_t end, Criterion crit) {
+                   size_t begin, size_t end, Criterion crit, const TopChecks& tc) {
   Fitter fitter(table);
   Scored best;
   for (size_t i = begin; i < end; ++i) {
-    ModelFit fit = fitter.Fit(models[i], true);
+    bool known_ok = false;
+    if (!tc.passes.empty()) {
+      size_t mask = 0;
+      for (Term t : models[i]) {
+        if (table.margins[t] > 0) continue;
+        auto it = std::find(tc.empty.begin(), tc.empty.end(), t);
+        mask |= size_t{1} << (it - tc.empty.begin());
+      }
+      known_ok = tc.passes[mask] != 0;
+    }
+    ModelFit fit = fitter.Fit(models[i], !known_ok);
     if (fit.status != ModelStatus::kOk) { ++best.refused; continue; }
     double v = CriterionValue(fit, crit, table.observed);
     if (v < best.value) {
@@ -138,15 +180,16 @@ Selection Exhaustive(const CountTable& table, const SelectionOptions& o) {
   size_t threads = static_cast<size_t>(std::max(1, o.threads));
   threads = std::min(threads, std::max<size_t>(1, n / 256));
   std::vector<Scored> parts(threads);
+  const TopChecks tc = MakeTopChecks(table, *space);
   if (threads == 1) {
-    parts[0] = SearchRange(table, *space, 0, n, o.criterion);
+    parts[0] = SearchRange(table, *space, 0, n, o.criterion, tc);
   } else {
     std::vector<std::thread> pool;
     // Interleaved blocks balance the cheap (small) and dear (large) models.
     for (size_t t = 0; t < threads; ++t) {
       pool.emplace_back([&, t] {
         size_t begin = n * t / threads, end = n * (t + 1) / threads;
-        parts[t] = SearchRange(table, *space, begin, end, o.criterion);
+        parts[t] = SearchRange(table, *space, begin, end, o.criterion, tc);
       });
     }
     for (auto& th : pool) th.join();
