@@ -257,7 +257,17 @@ Result<Estimate> EstimateImpl(const CaptureTable& in, const EstimateOptions& o, 
   est.total = table.observed + fit.dark;
   est.dark = fit.dark;
   for (const std::string& l : est.lists) est.terms.push_back(l);
-  for (Term t : fit.terms) {
+  // Shown by order, then by list order: A:B, A:C, B:C, A:B:C (as SparseMSE lists pairs).
+  std::vector<Term> shown = fit.terms;
+  std::sort(shown.begin(), shown.end(), [](Term a, Term b) {
+    if (std::popcount(a) != std::popcount(b)) return std::popcount(a) < std::popcount(b);
+    for (Term x = a, y = b; x && y; x &= x - 1, y &= y - 1) {
+      int ia = std::countr_zero(x), ib = std::countr_zero(y);
+      if (ia != ib) return ia < ib;
+    }
+    return false;
+  });
+  for (Term t : shown) {
     est.terms.push_back(TermName(t, est.lists));
     Term orig = 0;
     for (int j = 0; j < table.lists; ++j)
