@@ -13,5 +13,6 @@ void AddVersionCommand(CLI::App& app);
 void AddInitCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
+void AddEstimateCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

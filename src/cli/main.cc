@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   drieluik::cli::AddInitCommand(app);
   drieluik::cli::AddDemoCommand(app);
   drieluik::cli::AddVersionCommand(app);
+  drieluik::cli::AddEstimateCommand(app);
 
   try {
     app.parse(argc, argv);
