@@ -26,6 +26,7 @@ class ClkSet {
   std::size_t words() const { return words_; }
   const std::uint64_t* row(std::size_t i) const { return data_.data() + i * words_; }
   std::uint32_t popcount(std::size_t i) const { return popcounts_[i]; }
+  const std::vector<std::uint32_t>& popcounts() const { return popcounts_; }
 
   /// Appends one encoding (for tests and benchmarks); Requires: bytes.size() == bits / 8.
   void Add(const std::vector<std::uint8_t>& bytes);
@@ -42,6 +43,13 @@ class ClkSet {
 /// Dice coefficient 2|a AND b| / (|a| + |b|); 0 when both are empty.
 double Dice(const ClkSet& a, std::size_t i, const ClkSet& b, std::size_t j);
 
+/// Which comparison kernel to use: the best the CPU offers (AVX-512 VPOPCNTDQ when present,
+/// else scalar popcnt), or scalar popcnt only (benchmarks compare the two).
+enum class DiceKernel { kBest, kScalar };
+
+/// Name of the kernel kBest resolves to on this CPU: "avx512-vpopcntdq" or "popcnt".
+const char* BestDiceKernelName();
+
 /// A pair of rows (row_a in the first set, row_b in the second) and their Dice score.
 struct Candidate {
   double score = 0;
@@ -53,10 +61,11 @@ struct Candidate {
 /// Every pair with Dice >= threshold, sorted by score descending, then row_a, row_b.
 /// Requires: a.bits() == b.bits(). threads <= 0 means one per hardware thread.
 std::vector<Candidate> DiceCandidates(const ClkSet& a, const ClkSet& b, double threshold,
-                                      int threads = 0);
+                                      int threads = 0, DiceKernel kernel = DiceKernel::kBest);
 
 /// Number of pairs with Dice >= threshold, without storing them (benchmarks).
-std::uint64_t CountAboveThreshold(const ClkSet& a, const ClkSet& b, double threshold, int threads);
+std::uint64_t CountAboveThreshold(const ClkSet& a, const ClkSet& b, double threshold, int threads,
+                                  DiceKernel kernel = DiceKernel::kBest);
 
 /// The hardware's limit for comparison: for every pair, popcount(a AND b) summed, with no
 /// threshold test or result; returns the sum so the work cannot be optimised away.

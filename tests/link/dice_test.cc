@@ -29,6 +29,28 @@ TEST(DiceTest, ScoresHandWorkedFilters) {
   EXPECT_EQ(c, (std::vector<Candidate>{{1.0, 0, 1}, {0.5, 0, 0}}));
 }
 
+TEST(DiceTest, BestAndScalarKernelsFindTheSamePairs) {
+  // 300 x 203 random 1,024-bit filters (203: not a multiple of the 8-row vector step) plus
+  // near-copies, so some pairs sit above the threshold.
+  std::uint64_t state = 12345;
+  auto next = [&] { state = state * 6364136223846793005ULL + 1442695040888963407ULL; return state >> 24; };
+  ClkSet a(1024), b(1024);
+  std::vector<std::uint8_t> bytes(128);
+  for (int i = 0; i < 300; ++i) {
+    for (auto& x : bytes) x = static_cast<std::uint8_t>(next());
+    a.Add(bytes);
+    if (i < 203) {
+      if (i % 3 == 0) bytes[i % 128] ^= 0xFF;
+      else for (auto& x : bytes) x = static_cast<std::uint8_t>(next());
+      b.Add(bytes);
+    }
+  }
+  auto best = DiceCandidates(a, b, 0.55, 2, DiceKernel::kBest);
+  auto scalar = DiceCandidates(a, b, 0.55, 1, DiceKernel::kScalar);
+  EXPECT_EQ(best, scalar);
+  EXPECT_GE(best.size(), 68u);
+}
+
 TEST(DiceTest, GreedyKeepsTheBestPairPerRow) {
   std::vector<Candidate> sorted{{0.9, 0, 0}, {0.85, 1, 0}, {0.8, 0, 1}, {0.75, 1, 1}};
   EXPECT_EQ(GreedyOneToOne(sorted), (std::vector<Candidate>{{0.9, 0, 0}, {0.75, 1, 1}}));
