@@ -73,11 +73,12 @@ Result<ComparisonKind> ParseComparisonKind(std::string_view name) {
 }
 
 int LevelCount(const ComparisonSpec& spec) {
+  return (spec.swap_column.empty() ? 0 : 1) + [&] {
   switch (spec.kind) {
     case ComparisonKind::kExact: return 2;
     case ComparisonKind::kName:
     case ComparisonKind::kString: return static_cast<int>(Thresholds(spec).size()) + 2;
-    case ComparisonKind::kDate: return 6;
+    case ComparisonKind::kDate: return 7;
     case ComparisonKind::kNumeric: return 4;
     case ComparisonKind::kPostcode: return 4;
     case ComparisonKind::kEmail: return 4;
@@ -85,12 +86,19 @@ int LevelCount(const ComparisonSpec& spec) {
     case ComparisonKind::kIdentifier: return 3;
   }
   return 2;
+  }();
 }
 
 std::string LevelLabel(const ComparisonSpec& spec, std::uint8_t level) {
   if (level == kMissingLevel) return "missing";
   if (level == 0) return "exact";
   if (level + 1 == LevelCount(spec)) return "else";
+  if (!spec.swap_column.empty()) {
+    if (level == 1) return "swapped-with-" + spec.swap_column;
+    ComparisonSpec plain = spec;
+    plain.swap_column.clear();
+    return LevelLabel(plain, static_cast<std::uint8_t>(level - 1));
+  }
   switch (spec.kind) {
     case ComparisonKind::kName:
     case ComparisonKind::kString: {
@@ -100,7 +108,7 @@ std::string LevelLabel(const ComparisonSpec& spec, std::uint8_t level) {
     }
     case ComparisonKind::kDate: {
       static const char* kLabels[] = {"", "typo", "day-month-swap", "within-31-days",
-                                      "within-365-days"};
+                                      "within-365-days", "two-typos"};
       return kLabels[level];
     }
     case ComparisonKind::kNumeric: return level == 1 ? "diff<=1" : "diff<=10%";
@@ -147,9 +155,16 @@ std::string NormaliseValue(ComparisonKind kind, std::string_view value) {
   return out;
 }
 
-std::uint8_t CompareValues(const ComparisonSpec& spec, std::string_view a, std::string_view b) {
+std::uint8_t CompareValues(const ComparisonSpec& spec, std::string_view a, std::string_view b,
+                           std::string_view a_swap, std::string_view b_swap) {
   if (a.empty() || b.empty()) return kMissingLevel;
   if (a == b) return 0;
+  if (!spec.swap_column.empty()) {
+    if (a == b_swap || b == a_swap) return 1;
+    ComparisonSpec plain = spec;
+    plain.swap_column.clear();
+    return static_cast<std::uint8_t>(CompareValues(plain, a, b) + 1);
+  }
   const std::uint8_t last = static_cast<std::uint8_t>(LevelCount(spec) - 1);
   switch (spec.kind) {
     case ComparisonKind::kExact: return 1;
@@ -173,6 +188,7 @@ std::uint8_t CompareValues(const ComparisonSpec& spec, std::string_view a, std::
         if (d <= 31) return 3;
         if (d <= 372) return 4;
       }
+      if (DamerauLevenshtein(a, b) <= 2) return 5;
       return last;
     }
     case ComparisonKind::kNumeric: {

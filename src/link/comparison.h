@@ -18,7 +18,8 @@ enum class ComparisonKind {
   kExact,       // exact | else
   kName,        // exact | JW >= t1 | JW >= t2 | JW >= t3 | else   (default t = .92 .88 .70)
   kString,      // exact | JW >= t1 | JW >= t2 | else              (default t = .92 .80)
-  kDate,        // exact | one typo or adjacent swap | day-month swap | <= 31 days | <= 365 days | else
+  kDate,        // exact | one typo or adjacent swap | day-month swap | <= 31 days | <= 365 days
+                //   | two typos | else
   kNumeric,     // exact | |a-b| <= 1 | |a-b| <= 10 % | else
   kPostcode,    // exact | one typo | same first half | else
   kEmail,       // exact | same user part | JW >= .88 | else
@@ -38,6 +39,10 @@ struct ComparisonSpec {
   ComparisonKind kind = ComparisonKind::kString;
   std::vector<double> thresholds;  // Jaro-Winkler thresholds; empty = the kind's defaults
   bool term_frequency = false;     // adjust the exact level for how common the value is
+  /// Another column whose value may have been written here (first name and surname
+  /// swapped): when set, level 1 is "swapped" (this value equals the other record's value of
+  /// swap_column) and the kind's other levels move up by one.
+  std::string swap_column;
 };
 
 /// Number of levels of a comparison (without the missing level).
@@ -50,7 +55,9 @@ std::string LevelLabel(const ComparisonSpec& spec, std::uint8_t level);
 /// numbers as digits only. Empty means missing.
 std::string NormaliseValue(ComparisonKind kind, std::string_view value);
 
-/// The level of two normalised values.
-std::uint8_t CompareValues(const ComparisonSpec& spec, std::string_view a, std::string_view b);
+/// The level of two normalised values; `a_swap`, `b_swap` are the records' normalised values
+/// of spec.swap_column (ignored when it is empty).
+std::uint8_t CompareValues(const ComparisonSpec& spec, std::string_view a, std::string_view b,
+                           std::string_view a_swap = {}, std::string_view b_swap = {});
 
 }  // namespace drieluik::link

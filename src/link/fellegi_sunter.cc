@@ -182,6 +182,13 @@ Result<LinkSettings> ParseLinkSettings(std::string_view json_text,
         }
         spec.term_frequency = c["termFrequency"].get<bool>();
       }
+      if (c.contains("swapColumn")) {
+        if (!c["swapColumn"].is_string()) return SettingsError(at + "/swapColumn", "expected_string");
+        spec.swap_column = c["swapColumn"].get<std::string>();
+        if (!known(spec.swap_column)) {
+          return SettingsError(at + "/swapColumn", "unknown_column", spec.swap_column);
+        }
+      }
       if (c.contains("thresholds")) {
         const json& t = c["thresholds"];
         if (!t.is_array()) return SettingsError(at + "/thresholds", "expected_array");
@@ -247,6 +254,7 @@ std::string LinkSettingsToJson(const LinkSettings& s) {
     json j = {{"column", c.column}, {"kind", ComparisonKindName(c.kind)}};
     if (c.term_frequency) j["termFrequency"] = true;
     if (!c.thresholds.empty()) j["thresholds"] = c.thresholds;
+    if (!c.swap_column.empty()) j["swapColumn"] = c.swap_column;
     comps.push_back(j);
   }
   doc["comparisons"] = comps;
@@ -372,6 +380,20 @@ Result<LinkModel> LinkModel::Train(const RecordTable& table, LinkMode mode,
     if (!k.ok()) return k.error();
     model.column_of_.push_back(*k);
   }
+  for (const auto& c : settings.comparisons) {
+    int found = -1;
+    if (!c.swap_column.empty()) {
+      for (std::size_t k = 0; k < nc; ++k) {
+        if (settings.comparisons[k].column == c.swap_column) found = static_cast<int>(k);
+      }
+      if (found < 0) {
+        return Status::InvalidArgument(
+            "swap column \"" + c.swap_column + "\" of " + c.column + " is not compared",
+            {FieldError{c.column, "swap_column_not_compared", {}}});
+      }
+    }
+    model.swap_of_.push_back(found);
+  }
   std::vector<std::uint32_t> left, right;  // link mode: rows of source 0 and 1
   if (mode == LinkMode::kLinkOnly) {
     if (table.source.size() != n) {
@@ -407,7 +429,7 @@ Result<LinkModel> LinkModel::Train(const RecordTable& table, LinkMode mode,
   auto levels_of = [&](std::uint32_t a, std::uint32_t b, std::vector<std::uint8_t>& out) {
     out.resize(nc);
     for (std::size_t c = 0; c < nc; ++c) {
-      out[c] = CompareValues(settings.comparisons[c], model.normal_[c][a], model.normal_[c][b]);
+      out[c] = model.Level(c, a, b);
     }
   };
 
@@ -609,6 +631,13 @@ Result<LinkModel> LinkModel::Train(const RecordTable& table, LinkMode mode,
   return model;
 }
 
+std::uint8_t LinkModel::Level(std::size_t c, std::uint32_t a, std::uint32_t b) const {
+  const int s = swap_of_[c];
+  return CompareValues(settings_.comparisons[c], normal_[c][a], normal_[c][b],
+                       s < 0 ? std::string_view() : normal_[s][a],
+                       s < 0 ? std::string_view() : normal_[s][b]);
+}
+
 ScoredPair LinkModel::ScoreLevels(std::uint32_t a, std::uint32_t b,
                                   const std::vector<std::uint8_t>& levels,
                                   const std::vector<std::string_view>& exact_values) const {
@@ -643,7 +672,7 @@ std::vector<ScoredPair> LinkModel::Predict(double min_probability) const {
   std::vector<std::string_view> values(nc);
   for (const auto& [a, b] : candidates_) {
     for (std::size_t c = 0; c < nc; ++c) {
-      levels[c] = CompareValues(settings_.comparisons[c], normal_[c][a], normal_[c][b]);
+      levels[c] = Level(c, a, b);
       values[c] = normal_[c][a];
     }
     ScoredPair p = ScoreLevels(a, b, levels, values);
@@ -656,21 +685,25 @@ std::vector<ScoredPair> LinkModel::ScoreAgainst(
     const std::vector<std::string>& probe, const std::vector<std::vector<std::string>>& candidates,
     double min_probability) const {
   const std::size_t nc = settings_.comparisons.size();
-  std::vector<std::string> probe_normal(nc);
-  for (std::size_t c = 0; c < nc; ++c) {
-    std::size_t k = column_of_[c];
-    probe_normal[c] =
-        k < probe.size() ? NormaliseValue(settings_.comparisons[c].kind, probe[k]) : "";
-  }
+  auto normalise = [&](const std::vector<std::string>& row) {
+    std::vector<std::string> out(nc);
+    for (std::size_t c = 0; c < nc; ++c) {
+      std::size_t k = column_of_[c];
+      out[c] = k < row.size() ? NormaliseValue(settings_.comparisons[c].kind, row[k]) : "";
+    }
+    return out;
+  };
+  const std::vector<std::string> probe_normal = normalise(probe);
   std::vector<ScoredPair> out;
   std::vector<std::uint8_t> levels(nc);
   std::vector<std::string_view> values(nc);
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const std::vector<std::string> other = normalise(candidates[i]);
     for (std::size_t c = 0; c < nc; ++c) {
-      std::size_t k = column_of_[c];
-      std::string other =
-          k < candidates[i].size() ? NormaliseValue(settings_.comparisons[c].kind, candidates[i][k]) : "";
-      levels[c] = CompareValues(settings_.comparisons[c], probe_normal[c], other);
+      const int s = swap_of_[c];
+      levels[c] = CompareValues(settings_.comparisons[c], probe_normal[c], other[c],
+                                s < 0 ? std::string_view() : probe_normal[s],
+                                s < 0 ? std::string_view() : other[s]);
       values[c] = probe_normal[c];
     }
     ScoredPair p = ScoreLevels(0, i, levels, values);

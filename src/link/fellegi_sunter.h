@@ -72,7 +72,7 @@ struct LinkSettings {
 
 /// Reads settings JSON (docs/formats/linkage.md):
 /// {"comparisons": [{"column": "surname", "kind": "name", "termFrequency": true,
-///   "thresholds": [0.92, 0.88]}], "blocking": ["surname", "dob[:4]&postcode"],
+///   "thresholds": [0.92, 0.88], "swapColumn": "first_name"}], "blocking": ["surname", "dob[:4]&postcode"],
 ///  "training": [...], "threshold": 0.5, "uSamplePairs": 1000000, "emIterations": 25,
 ///  "seed": 1}.
 /// InvalidArgument with the JSON pointer of the problem, also when a column is not in
@@ -136,6 +136,7 @@ class LinkModel {
 
  private:
   LinkModel() = default;
+  std::uint8_t Level(std::size_t comparison, std::uint32_t a, std::uint32_t b) const;
   ScoredPair ScoreLevels(std::uint32_t a, std::uint32_t b, const std::vector<std::uint8_t>& levels,
                          const std::vector<std::string_view>& exact_values) const;
 
@@ -143,6 +144,7 @@ class LinkModel {
   std::vector<std::string> columns_;
   std::size_t rows_ = 0;
   std::vector<std::size_t> column_of_;  // comparison -> column index
+  std::vector<int> swap_of_;            // comparison -> comparison of its swap column, or -1
   std::vector<std::vector<std::string>> normal_;  // [comparison][row]
   std::vector<std::unordered_map<std::string, double>> tf_;  // [comparison] value -> frequency
   std::vector<double> tf_floor_;

@@ -79,8 +79,8 @@ LinkSettings Settings(const char* json, const std::vector<std::string>& columns)
 
 constexpr char kFebrlSettings[] = R"({
   "comparisons": [
-    {"column": "given_name", "kind": "name", "termFrequency": true},
-    {"column": "surname", "kind": "name", "termFrequency": true},
+    {"column": "given_name", "kind": "name", "termFrequency": true, "swapColumn": "surname"},
+    {"column": "surname", "kind": "name", "termFrequency": true, "swapColumn": "given_name"},
     {"column": "date_of_birth", "kind": "date"},
     {"column": "street_number", "kind": "numeric"},
     {"column": "address_1", "kind": "string", "termFrequency": true},
@@ -90,14 +90,15 @@ constexpr char kFebrlSettings[] = R"({
     {"column": "state", "kind": "exact", "termFrequency": true},
     {"column": "soc_sec_id", "kind": "identifier"}
   ],
+  "uSamplePairs": 200000,
   "blocking": ["given_name", "surname", "date_of_birth", "soc_sec_id", "postcode&street_number",
                "given_name[:2]&surname[:2]"]
 })";
 
 constexpr char kFebrlNoSsnSettings[] = R"({
   "comparisons": [
-    {"column": "given_name", "kind": "name", "termFrequency": true},
-    {"column": "surname", "kind": "name", "termFrequency": true},
+    {"column": "given_name", "kind": "name", "termFrequency": true, "swapColumn": "surname"},
+    {"column": "surname", "kind": "name", "termFrequency": true, "swapColumn": "given_name"},
     {"column": "date_of_birth", "kind": "date"},
     {"column": "street_number", "kind": "numeric"},
     {"column": "address_1", "kind": "string", "termFrequency": true},
@@ -106,6 +107,7 @@ constexpr char kFebrlNoSsnSettings[] = R"({
     {"column": "postcode", "kind": "postcode"},
     {"column": "state", "kind": "exact", "termFrequency": true}
   ],
+  "uSamplePairs": 200000,
   "blocking": ["given_name", "surname", "date_of_birth", "postcode&street_number",
                "given_name[:2]&surname[:2]"]
 })";
@@ -156,13 +158,14 @@ TEST(QualityTest, Febrl4LinkWithAndWithoutSocSecId) {
 
 constexpr char kFake1000Settings[] = R"({
   "comparisons": [
-    {"column": "first_name", "kind": "name", "termFrequency": true},
-    {"column": "surname", "kind": "name", "termFrequency": true},
+    {"column": "first_name", "kind": "name", "termFrequency": true, "swapColumn": "surname"},
+    {"column": "surname", "kind": "name", "termFrequency": true, "swapColumn": "first_name"},
     {"column": "dob", "kind": "date"},
     {"column": "city", "kind": "string", "termFrequency": true},
     {"column": "email", "kind": "email"}
   ],
-  "blocking": ["first_name", "surname", "dob", "email", "city&first_name[:1]"]
+  "blocking": ["first_name", "surname", "dob", "email", "city&first_name[:1]", "first_name[:3]",
+               "surname[:3]", "dob[:4]", "email[:4]", "city&dob[:3]"]
 })";
 
 TEST(QualityTest, SplinkFake1000Dedupe) {
