@@ -10,5 +10,6 @@ class App;
 namespace drieluik::cli {
 
 void AddVersionCommand(CLI::App& app);
+void AddLinkCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Alle subcommando's / all subcommands");
 
   drieluik::cli::AddVersionCommand(app);
+  drieluik::cli::AddLinkCommand(app);
 
   try {
     app.parse(argc, argv);
