@@ -152,7 +152,7 @@ void RunDedupe(const DedupeOptions& o) {
 // ---- encode -------------------------------------------------------------------------------
 
 struct EncodeOptions {
-  std::string input, id_column, secret_file, schema, output, clk_column = "clk";
+  std::string input, id_column, secret_file, schema, output, clk_column = "clk", columns;
   Lang lang;
 };
 
@@ -181,9 +181,12 @@ void RunEncode(const EncodeOptions& o) {
     if (!parsed.ok()) Fail(Status::InvalidArgument(o.schema + ": " + parsed.error().message()));
     schema = *parsed;
   } else {
-    std::vector<std::string> columns;
-    for (const auto& c : csv.header) {
-      if (c != o.id_column) columns.push_back(c);
+    std::vector<std::string> columns = SplitList(o.columns);
+    for (const auto& c : columns) Unwrap(csv.Column(c));
+    if (columns.empty()) {
+      for (const auto& c : csv.header) {
+        if (c != o.id_column) columns.push_back(c);
+      }
     }
     schema = link::DefaultClkSchema(columns);
     fmt::print(stderr, "{}\n", o.lang("Geen --schema: standaardschema (versie 3) gebruikt:",
@@ -375,6 +378,8 @@ void AddLinkCommand(CLI::App& app) {
                 "Bestand met het gedeelde geheim (>= 16 bytes) / shared secret file (>= 16 bytes)")
       ->required();
   e->add_option("--schema", encode->schema, "clkhash-koppelschema (JSON) / clkhash linkage schema");
+  e->add_option("--columns", encode->columns,
+                "Zonder --schema: alleen deze kolommen (a,b,c) / without --schema: only these columns");
   e->add_option("--clk-column", encode->clk_column, "Naam van de CLK-kolom (standaard clk) / CLK column name");
   e->add_option("--output", encode->output, "Uitvoer id,clk / output id,clk")->required();
   e->add_option("--lang", encode->lang.code, "nl of en / nl or en")->check(CLI::IsMember({"nl", "en"}));

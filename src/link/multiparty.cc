@@ -65,7 +65,7 @@ std::vector<PartyGroup> GroupParties(const std::vector<const ClkSet*>& parties, 
         if (edge_set.count(Key(a, b))) ++linked;
       }
     }
-    if (clash || 2 * linked <= mx.size() * my.size()) continue;
+    if (clash || 4 * linked < mx.size() * my.size()) continue;
     std::vector<PartyRow> merged = mx;
     merged.insert(merged.end(), my.begin(), my.end());
     std::size_t target;

@@ -28,7 +28,7 @@ struct PartyGroup {
 
 /// Groups the parties' records. Candidate pairs (Dice >= threshold) of all party pairs are
 /// taken by descending score (ties: lower party pair, then rows). Two groups are merged when
-/// they share no party and more than half of the pairs between their members are candidates
+/// they share no party and at least a quarter of the pairs between their members are candidates
 /// (for two single records: the candidate itself). Only groups of two or more records are
 /// returned, ordered by their first member. Requires: all sets of the same bit length.
 std::vector<PartyGroup> GroupParties(const std::vector<const ClkSet*>& parties, double threshold,
