@@ -151,8 +151,10 @@ Status ParseMissing(const json& hashing, const std::string& at, ClkFeature& f) {
   return Status::Ok();
 }
 
+// Bits per token or feature: 0 to 10,000 (more than any filter length in use).
 Status PositiveBits(std::optional<long long> v, const std::string& at) {
   if (v && *v < 0) return SchemaError(at, "minimum", "0");
+  if (v && *v > 10000) return SchemaError(at, "maximum", "10000");
   return Status::Ok();
 }
 
@@ -204,7 +206,9 @@ Status ParseHashingV12(const json& h, const std::string& at, ClkFeature& f, int 
       if (!(*w)->is_number()) return SchemaError(at + "/weight", "expected_number");
       weight = (*w)->get<double>();
     }
-    if (weight < 0) return SchemaError(at + "/weight", "minimum", "0");
+    if (weight < 0 || weight * static_cast<double>(v1_k) > 10000) {
+      return SchemaError(at + "/weight", "out_of_range");
+    }
     // Python's round(): halves go to the even neighbour.
     f.bits_per_token = static_cast<int>(std::nearbyint(weight * static_cast<double>(v1_k)));
     if (v1_hash) DRIELUIK_RETURN_IF_ERROR(ParseHashType(*v1_hash, "/clkConfig/hash", f));
@@ -274,6 +278,7 @@ Result<ClkSchema> ParseDocument(const json& doc) {
   const json* v1_hash = nullptr;
   if (s.version == 1) {
     DRIELUIK_ASSIGN_OR_RETURN(k, IntMember(*cfg, "/clkConfig", "k", true));
+    if (*k < 0 || *k > 10000) return SchemaError("/clkConfig/k", "out_of_range");
     v1_k = *k;
     DRIELUIK_ASSIGN_OR_RETURN(h, Member(*cfg, "/clkConfig", "hash", false));
     v1_hash = h;
