@@ -522,13 +522,14 @@ Result<LinkModel> LinkModel::Train(const RecordTable& table, LinkMode mode,
         if (k.column == settings.comparisons[c].column) use[c] = false;
       }
     }
-    std::map<std::vector<std::uint8_t>, double> patterns;
+    // Level patterns as strings of level bytes (one byte per comparison).
+    std::map<std::string, double> patterns;
     for (const auto& [a, b] : *pairs) {
       levels_of(a, b, levels);
       for (std::size_t c = 0; c < nc; ++c) {
         if (!use[c]) levels[c] = kMissingLevel;
       }
-      patterns[levels] += 1;
+      patterns[std::string(levels.begin(), levels.end())] += 1;
     }
     std::vector<std::vector<double>> mm(nc);
     for (std::size_t c = 0; c < nc; ++c) {
@@ -543,7 +544,8 @@ Result<LinkModel> LinkModel::Train(const RecordTable& table, LinkMode mode,
       std::vector<std::vector<double>> acc(nc);
       for (std::size_t c = 0; c < nc; ++c) acc[c].assign(u[c].size(), 0.0);
       double matches = 0, total = 0;
-      for (const auto& [pattern, count] : patterns) {
+      for (const auto& [key, count] : patterns) {
+        const auto* pattern = reinterpret_cast<const std::uint8_t*>(key.data());
         double lm = std::log(lambda), lu = std::log(1 - lambda);
         for (std::size_t c = 0; c < nc; ++c) {
           if (pattern[c] == kMissingLevel) continue;
@@ -599,13 +601,14 @@ Result<LinkModel> LinkModel::Train(const RecordTable& table, LinkMode mode,
 
   // Prior: EM over the candidate pairs with m and u fixed; expected matches / all pairs.
   {
-    std::map<std::vector<std::uint8_t>, double> patterns;
+    std::map<std::string, double> patterns;
     for (const auto& [a, b] : model.candidates_) {
       levels_of(a, b, levels);
-      patterns[levels] += 1;
+      patterns[std::string(levels.begin(), levels.end())] += 1;
     }
     std::vector<std::pair<double, double>> weighted;  // (log2 BF sum, count)
-    for (const auto& [pattern, count] : patterns) {
+    for (const auto& [key, count] : patterns) {
+      const auto* pattern = reinterpret_cast<const std::uint8_t*>(key.data());
       double w = 0;
       for (std::size_t c = 0; c < nc; ++c) {
         if (pattern[c] != kMissingLevel) w += model.log2_bf_[c][pattern[c]];
@@ -716,21 +719,46 @@ std::vector<ScoredPair> LinkModel::ScoreAgainst(
 }
 
 std::vector<std::uint32_t> ClusterPairs(std::size_t n, const std::vector<ScoredPair>& pairs,
-                                        double threshold) {
-  std::vector<std::uint32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0u);
-  auto find = [&](std::uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+                                        double threshold, double min_link_share) {
+  // Linked pairs by descending probability; two entities merge when enough of the pairs
+  // between them are linked. With min_link_share 0 this is connected components; a share
+  // stops one wrong link from chaining two large entities together.
+  std::vector<const ScoredPair*> linked;
+  std::unordered_set<std::uint64_t> is_linked;
   for (const auto& p : pairs) {
     if (p.probability < threshold) continue;
-    std::uint32_t x = find(p.a), y = find(p.b);
-    if (x == y) continue;
-    if (x < y) parent[y] = x; else parent[x] = y;  // the root is the component's first record
+    linked.push_back(&p);
+    is_linked.insert(PairKey(std::min(p.a, p.b), std::max(p.a, p.b)));
   }
+  std::stable_sort(linked.begin(), linked.end(), [](const ScoredPair* x, const ScoredPair* y) {
+    return x->probability > y->probability;
+  });
+  std::vector<std::uint32_t> entity(n);
+  std::iota(entity.begin(), entity.end(), 0u);
+  std::vector<std::vector<std::uint32_t>> members(n);
+  for (std::uint32_t i = 0; i < n; ++i) members[i] = {i};
+  for (const ScoredPair* p : linked) {
+    std::uint32_t x = entity[p->a], y = entity[p->b];
+    if (x == y) continue;
+    if (min_link_share > 0) {
+      std::size_t count = 0;
+      for (auto a : members[x]) {
+        for (auto b : members[y]) count += is_linked.count(PairKey(std::min(a, b), std::max(a, b)));
+      }
+      double share = static_cast<double>(count) /
+                     (static_cast<double>(members[x].size()) * members[y].size());
+      if (share < min_link_share) continue;
+    }
+    if (members[x].size() < members[y].size()) std::swap(x, y);
+    for (auto m : members[y]) entity[m] = x;
+    members[x].insert(members[x].end(), members[y].begin(), members[y].end());
+    members[y].clear();
+  }
+  // Name each entity by its first record.
+  std::vector<std::uint32_t> first(n, static_cast<std::uint32_t>(n));
+  for (std::uint32_t i = 0; i < n; ++i) first[entity[i]] = std::min(first[entity[i]], i);
   std::vector<std::uint32_t> out(n);
-  for (std::uint32_t i = 0; i < n; ++i) out[i] = find(i);
+  for (std::uint32_t i = 0; i < n; ++i) out[i] = first[entity[i]];
   return out;
 }
 

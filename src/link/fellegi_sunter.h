@@ -155,9 +155,12 @@ class LinkModel {
   TrainingReport report_;
 };
 
-/// Entities from linked pairs: connected components of the pairs with probability >=
-/// threshold. Returns for each of `n` records the index of the first record of its entity.
+/// Entities from linked pairs (probability >= threshold). Pairs are taken by descending
+/// probability; the entities of a pair's records merge when at least `min_link_share` of all
+/// record pairs between them are linked (0: plain connected components, as Splink does).
+/// Returns for each of `n` records the index of the first record of its entity.
+/// Default: min_link_share 0.5.
 std::vector<std::uint32_t> ClusterPairs(std::size_t n, const std::vector<ScoredPair>& pairs,
-                                        double threshold);
+                                        double threshold, double min_link_share = 0.5);
 
 }  // namespace drieluik::link
