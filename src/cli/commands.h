@@ -14,5 +14,6 @@ void AddInitCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 void AddEstimateCommand(CLI::App& app);
+void AddLinkCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

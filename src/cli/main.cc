@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   drieluik::cli::AddDemoCommand(app);
   drieluik::cli::AddVersionCommand(app);
   drieluik::cli::AddEstimateCommand(app);
+  drieluik::cli::AddLinkCommand(app);
 
   try {
     app.parse(argc, argv);
