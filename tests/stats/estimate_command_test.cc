@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -33,7 +35,9 @@ std::string WriteTemp(const std::string& name, const std::string& text) {
 
 CliRun Estimate(const std::string& args) {
   std::string dir = ::testing::TempDir();
-  std::string out = dir + "/estimate_out.txt", err = dir + "/estimate_err.txt";
+  // ctest runs tests in parallel processes: the file names must be unique per process.
+  std::string tag = std::to_string(::getpid());
+  std::string out = dir + "/estimate_out_" + tag + ".txt", err = dir + "/estimate_err_" + tag + ".txt";
   std::string cmd = std::string(DRIELUIK_BINARY) + " estimate " + args + " >" + out + " 2>" + err;
   int status = std::system(cmd.c_str());
   return {WEXITSTATUS(status), Slurp(out), Slurp(err)};
