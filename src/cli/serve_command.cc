@@ -48,7 +48,7 @@ int Serve(const ServeOptions& o) {
   SystemClock clock;
   crypto::SodiumSecrets secrets;
   const domain::Catalog& catalog = domain::Catalog::Embedded();
-  domain::SignalService signals(**store, catalog, clock, secrets);
+  domain::SignalService signals(**store, catalog, clock, secrets, store->get());
   store::Store* db = store->get();
   web::api::ApiContext ctx{signals, catalog, DRIELUIK_VERSION, db->Describe(),
                            [db] { return db->SchemaVersion().status(); }};

@@ -3,10 +3,12 @@
 namespace drieluik::store {
 
 extern const std::string_view kSqlite001Signals;
+extern const std::string_view kSqlite002LinkKeys;
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> list = {
       {1, "001_signals", kSqlite001Signals},
+      {2, "002_link_keys", kSqlite002LinkKeys},
   };
   return list;
 }

@@ -8,11 +8,12 @@
 #include <string>
 
 #include "base/status.h"
+#include "domain/link_keys.h"
 #include "domain/signal_repository.h"
 
 namespace drieluik::store {
 
-class Store : public domain::SignalRepository {
+class Store : public domain::SignalRepository, public domain::LinkKeyRepository {
  public:
   /// Applies every numbered migration not yet applied, each in its own transaction.
   virtual Status Migrate() = 0;
