@@ -151,6 +151,9 @@ std::string WarningText(const Warning& w, bool nl) {
   if (w.code == "few_overlaps")
     return nl ? fmt::format("slechts {} personen staan op meer dan één lijst; de schatting is onzeker", p("count"))
               : fmt::format("only {} people are on more than one list; the estimate is uncertain", p("count"));
+  if (w.code == "too_few_informative_lists")
+    return nl ? fmt::format("slechts {} lijst(en) bevatten iemand; er zijn er minstens twee nodig", p("count"))
+              : fmt::format("only {} list(s) contain anybody; at least two are needed", p("count"));
   if (w.code == "interval_open")
     return nl ? fmt::format("het interval is aan de {} kant open", p("side") == "low" ? "onder" : "boven")
               : fmt::format("the interval is open on the {} side", p("side"));
@@ -177,10 +180,16 @@ std::string KindText(const std::string& kind, bool nl) {
   return kind;
 }
 
+std::string DutchDecimal(std::string s) {
+  for (char& ch : s)
+    if (ch == '.') ch = ',';
+  return s;
+}
+
 std::string MethodText(const EstimateArgs& a, bool nl) {
   if (a.method == "main") return nl ? "alleen hoofdeffecten (lijsten onafhankelijk)" : "main effects only (lists independent)";
   if (a.method == "stepwise")
-    return nl ? fmt::format("stapsgewijs (SparseMSE, drempel {})", a.threshold)
+    return nl ? fmt::format("stapsgewijs (SparseMSE, drempel {})", DutchDecimal(fmt::format("{}", a.threshold)))
               : fmt::format("stepwise (SparseMSE, threshold {})", a.threshold);
   if (a.method == "exhaustive")
     return nl ? fmt::format("alle modellen, beste {}", a.criterion == "aic" ? "AIC" : "BIC")

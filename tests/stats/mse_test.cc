@@ -196,6 +196,16 @@ TEST(MseTest, DropsEmptyListsWithWarning) {
   EXPECT_NEAR(*e->total, 100 + 180, 1e-6);  // Lincoln-Petersen
 }
 
+TEST(MseTest, OneInformativeListGivesNoEstimate) {
+  CaptureTable t{{"A", "B", "C"}, {0, 12, 0, 0, 0, 0, 0, 0}};
+  Result<Estimate> e = EstimatePopulation(t, EstimateOptions{});
+  ASSERT_TRUE(e.ok());
+  EXPECT_FALSE(e->total);
+  EXPECT_EQ(e->observed, 12);
+  EXPECT_EQ(e->warnings.at(2), (Warning{"too_few_informative_lists", {{"count", "1"}}}));
+  EXPECT_EQ(e->warnings.at(3), (Warning{"no_estimable_model", {}}));
+}
+
 TEST(MseTest, RejectsBadOptions) {
   CaptureTable t = LoadTable("Korea.csv");
   EstimateOptions o;
