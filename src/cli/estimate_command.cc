@@ -345,8 +345,10 @@ int RunEstimate(const EstimateArgs& a) {
     if (s->total) {
       fmt::print("  {}: {}\n", nl ? "Geschat totaal" : "Estimated total", Number(*s->total, nl));
       if (s->ci)
-        fmt::print("  {}: {} {} {} ({})\n", nl ? "Interval" : "Interval", Number(s->ci->low, nl), nl ? "tot" : "to",
-                   Number(s->ci->high, nl), KindText(s->ci->kind, nl));
+        fmt::print("  {}: {} {} {} ({})\n",
+                   nl ? fmt::format("{}%-betrouwbaarheidsinterval totaal", std::lround(s->ci->level * 100))
+                      : fmt::format("{}% confidence interval for the total", std::lround(s->ci->level * 100)),
+                   Number(s->ci->low, nl), nl ? "tot" : "to", Number(s->ci->high, nl), KindText(s->ci->kind, nl));
     } else {
       fmt::print("  {}\n", nl ? "Geen som: niet elke groep heeft een schatting." : "No sum: not every group has an estimate.");
     }
