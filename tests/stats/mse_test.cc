@@ -322,6 +322,27 @@ TEST(MseTest, ProfileIntervalIsNearWaldForLargeCounts) {
   EXPECT_NEAR(e.ci->high, e.wald->high, 100);
 }
 
+TEST(MseTest, ProfileIntervalEndsRaiseTheDevianceByTheChiSquareQuantile) {
+  // At each end of a 95% profile interval the deviance, maximised over the other
+  // parameters with the dark figure held there, exceeds the minimum by 3.841459
+  // (the 0.95 quantile of chi-square with 1 degree of freedom).
+  CaptureTable t = LoadTable("Korea.csv");
+  EstimateOptions o;
+  o.interval = IntervalKind::kProfile;
+  Result<Estimate> e = EstimatePopulation(t, o);
+  ASSERT_TRUE(e.ok() && e->ci);
+  std::vector<double> counts(t.counts.begin(), t.counts.end());
+  CountTable ct = MakeCountTable(3, counts);
+  Fitter f(ct);
+  ModelFit best = f.Fit(e->interactions);
+  ASSERT_EQ(best.status, ModelStatus::kOk);
+  for (double end : {e->ci->low, e->ci->high}) {
+    ModelFit at = f.Fit(e->interactions, false, std::log(end - ct.observed));
+    ASSERT_EQ(at.status, ModelStatus::kOk);
+    EXPECT_NEAR(at.deviance - best.deviance, 3.841459, 1e-4);
+  }
+}
+
 TEST(MseTest, BootstrapIsReproducibleAndIndependentOfThreads) {
   EstimateOptions o;
   o.bootstrap = 60;
