@@ -111,6 +111,10 @@ void PrintError(const std::string& file, const Status& s) {
   }
   const FieldError& f = s.fields()[0];
   auto [nl, en] = ErrorText(f);
+  if (Param(f.params, "line").empty()) {  // an option or the table as a whole
+    fmt::print(stderr, "{} ({}): {} / {}\n", file, f.pointer, nl, en);
+    return;
+  }
   std::string prefix = file.empty() ? "" : file + ":";
   fmt::print(stderr, "{}{}: {} / {}: {}\n", prefix, Location(f, true), nl, Location(f, false), en);
 }
