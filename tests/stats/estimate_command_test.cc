@@ -111,6 +111,16 @@ TEST(EstimateCommandTest, StrataAndTheirSum) {
   EXPECT_EQ(j["total"]["observed"], 210);
 }
 
+TEST(EstimateCommandTest, SparseStratumGetsNoEstimateAndNoSum) {
+  std::string csv = "jaar,A,B,count\n2023,1,0,60\n2023,0,1,30\n2023,1,1,10\n2024,1,0,4\n";
+  CliRun r = Estimate("--input " + WriteTemp("sparse.csv", csv) + " --by jaar --method main --lang en");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("jaar = 2023\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  Estimated total: 280\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  Note: only 1 list(s) contain anybody; at least two are needed\n"), std::string::npos);
+  EXPECT_NE(r.out.find("  No sum: not every group has an estimate.\n"), std::string::npos);
+}
+
 TEST(EstimateCommandTest, BootstrapIsReproducibleForASeed) {
   std::string args = "--input " + Data("Western.csv") + " --bootstrap 50 --seed 7 --threads 2 --format json";
   CliRun a = Estimate(args), b = Estimate(args);
