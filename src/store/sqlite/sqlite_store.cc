@@ -13,21 +13,6 @@ namespace drieluik::store::sqlite {
 
 using namespace drieluik::domain;
 
-class SqliteStore::Lease {
- public:
-  Lease(SqliteStore* s, std::unique_ptr<Connection> c) : store_(s), c_(std::move(c)) {}
-  Lease(Lease&& o) noexcept = default;
-  ~Lease() {
-    if (c_) store_->Release(std::move(c_));
-  }
-  Connection& operator*() { return *c_; }
-  Connection* operator->() { return c_.get(); }
-
- private:
-  SqliteStore* store_;
-  std::unique_ptr<Connection> c_;
-};
-
 namespace {
 
 std::int64_t Ms(TimePoint t) { return t.time_since_epoch().count(); }
