@@ -8,10 +8,19 @@ std::string PasswordOf(const std::string& conninfo) {
     auto start = conninfo.find("://") + 3;
     auto at = conninfo.find('@', start);
     auto slash = conninfo.find('/', start);
-    if (at == std::string::npos || (slash != std::string::npos && slash < at)) return "";
     auto colon = conninfo.find(':', start);
-    if (colon == std::string::npos || colon > at) return "";
-    return conninfo.substr(colon + 1, at - colon - 1);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash) && colon != std::string::npos &&
+        colon < at)
+      return conninfo.substr(colon + 1, at - colon - 1);
+    // Or as a parameter: "...?sslmode=require&password=PASS".
+    auto q = conninfo.find('?');
+    for (auto p = conninfo.find("password=", q); q != std::string::npos && p != std::string::npos;
+         p = conninfo.find("password=", p + 1)) {
+      if (conninfo[p - 1] != '?' && conninfo[p - 1] != '&') continue;
+      auto end = conninfo.find('&', p);
+      return conninfo.substr(p + 9, end == std::string::npos ? std::string::npos : end - p - 9);
+    }
+    return "";
   }
   auto p = conninfo.find("password");
   while (p != std::string::npos) {
