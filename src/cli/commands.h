@@ -10,5 +10,8 @@ class App;
 namespace drieluik::cli {
 
 void AddVersionCommand(CLI::App& app);
+void AddBackupCommand(CLI::App& app);
+void AddRestoreCommand(CLI::App& app);
+void AddMigrateStoreCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Alle subcommando's / all subcommands");
 
   drieluik::cli::AddVersionCommand(app);
+  drieluik::cli::AddBackupCommand(app);
+  drieluik::cli::AddRestoreCommand(app);
+  drieluik::cli::AddMigrateStoreCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -17,7 +17,7 @@ class Store : public domain::SignalRepository {
  public:
   /// Applies every numbered migration not yet applied, each in its own transaction.
   virtual Status Migrate() = 0;
-  /// Highest applied migration number.
+  /// Highest applied migration number; 0 for a database never migrated.
   virtual Result<int> SchemaVersion() = 0;
   /// "sqlite 3.40.1" / "postgresql 15.20": for health output and logs (no secrets).
   virtual std::string Describe() = 0;

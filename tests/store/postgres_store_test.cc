@@ -48,6 +48,18 @@ TEST(PostgresRedactTest, PasswordsNeverShow) {
             "postgresql://db/drieluik?user=app&password=***&sslmode=require");
 }
 
+TEST(PostgresRedactTest, SplitPasswordDropsItFromTheConnectionString) {
+  using store::postgres::SplitPassword;
+  using P = std::pair<std::string, std::string>;
+  EXPECT_EQ(SplitPassword("postgresql://app:Ge%40heim@db:5432/drieluik"), P("postgresql://app@db:5432/drieluik", "Ge@heim"));
+  EXPECT_EQ(SplitPassword("postgresql://db/d?password=x1&sslmode=require"), P("postgresql://db/d?sslmode=require", "x1"));
+  EXPECT_EQ(SplitPassword("postgresql://db/d?sslmode=require&password=x1"), P("postgresql://db/d?sslmode=require", "x1"));
+  EXPECT_EQ(SplitPassword("postgresql://db/d?password=x1"), P("postgresql://db/d", "x1"));
+  EXPECT_EQ(SplitPassword("host=db password='a b' user=app"), P("host=db user=app", "a b"));
+  EXPECT_EQ(SplitPassword("host=db user=app password=x1"), P("host=db user=app", "x1"));
+  EXPECT_EQ(SplitPassword("host=db user=app"), P("host=db user=app", ""));
+}
+
 TEST(PostgresOpenTest, UnreachableServerIsUnavailableWithoutThePassword) {
   auto s = store::OpenStore("postgresql://drieluik:Geheim123@127.0.0.1:1/drieluik?connect_timeout=2");
   ASSERT_FALSE(s.ok());

@@ -17,26 +17,7 @@ using namespace domain;
 using testing::At;
 using testing::SampleSignal;
 
-// Fills a store with signals that use every table and nullable column.
-void Fill(store::Store& db) {
-  auto a = db.Insert(SampleSignal("MH-2026-DUMP01", "2026-01-01T10:00:00Z"));
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  NewSignal pub = SampleSignal("MH-2026-DUMP02", "2026-02-01T10:00:00Z");
-  pub.public_secret_hash = "argon2id:$v=19$abc";
-  pub.signal.content.channel = Channel::kPublicForm;
-  pub.signal.content.reporter = {};
-  pub.signal.content.description = "Meisje van vijftien bij een loverboy; \"aanhalingstekens\" en é ü ß 🙂";
-  pub.signal.content.forms = {"SEKS", "CRIMINEEL"};
-  auto b = db.Insert(pub);
-  ASSERT_TRUE(b.ok());
-  ASSERT_TRUE(db.AddAddition(b->id, {At("2026-02-02T08:00:00Z"), "Ook een busje gezien"},
-                             {At("2026-02-02T08:00:00Z"), "addition", "public", {"additions"}})
-                  .ok());
-  Signal next = *a;
-  next.status = SignalStatus::kInIntake;
-  next.content.summary = "Bijgewerkt";
-  ASSERT_TRUE(db.Update(next, 1, "high", {At("2026-01-02T09:00:00Z"), "updated", "zc1", {"summary", "status"}}).ok());
-}
+void Fill(store::Store& db) { ASSERT_TRUE(testing::FillSample(db).ok()); }
 
 class StoreDumpTest : public ::testing::TestWithParam<std::tuple<const char*, const char*>> {
  protected:

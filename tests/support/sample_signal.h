@@ -40,4 +40,26 @@ inline domain::NewSignal SampleSignal(const std::string& ref, const char* receiv
   return n;
 }
 
+/// Fills a store with two signals that use every table and nullable column: forms,
+/// an update with history, a public secret and an addition, non-ASCII text.
+inline Status FillSample(domain::SignalRepository& db) {
+  using namespace domain;
+  auto a = db.Insert(SampleSignal("MH-2026-DUMP01", "2026-01-01T10:00:00Z"));
+  if (!a.ok()) return a.status();
+  NewSignal pub = SampleSignal("MH-2026-DUMP02", "2026-02-01T10:00:00Z");
+  pub.public_secret_hash = "argon2id:$v=19$abc";
+  pub.signal.content.channel = Channel::kPublicForm;
+  pub.signal.content.reporter = {};
+  pub.signal.content.description = "Meisje van vijftien bij een loverboy; \"aanhalingstekens\" en é ü ß 🙂";
+  pub.signal.content.forms = {"SEKS", "CRIMINEEL"};
+  auto b = db.Insert(pub);
+  if (!b.ok()) return b.status();
+  DRIELUIK_RETURN_IF_ERROR(db.AddAddition(b->id, {At("2026-02-02T08:00:00Z"), "Ook een busje gezien"},
+                                          {At("2026-02-02T08:00:00Z"), "addition", "public", {"additions"}}));
+  Signal next = *a;
+  next.status = SignalStatus::kInIntake;
+  next.content.summary = "Bijgewerkt";
+  return db.Update(next, 1, "high", {At("2026-01-02T09:00:00Z"), "updated", "zc1", {"summary", "status"}}).status();
+}
+
 }  // namespace drieluik::testing

@@ -8,7 +8,7 @@
 
 namespace drieluik::testing {
 
-TestStore::TestStore(const std::string& backend) : backend_(backend) {
+TestStore::TestStore(const std::string& backend, bool migrate) : backend_(backend) {
   if (backend == "sqlite") {
     std::random_device rd;
     dir_ = (std::filesystem::temp_directory_path() / ("drieluik-test-" + std::to_string(rd()) + std::to_string(rd())))
@@ -38,7 +38,7 @@ TestStore::TestStore(const std::string& backend) : backend_(backend) {
     return;
   }
   Status s = Reopen();
-  if (s.ok()) s = store_->Migrate();
+  if (s.ok() && migrate) s = store_->Migrate();
   if (!s.ok()) {
     skip_reason_.clear();
     store_.reset();

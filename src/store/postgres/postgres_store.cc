@@ -145,6 +145,7 @@ Status PostgresStore::Migrate() {
 
 Result<int> PostgresStore::SchemaVersion() {
   return pool_->Run<pqxx::read_committed, pqxx::read_only>([](pqxx::transaction_base& tx) -> Result<int> {
+    if (tx.exec("SELECT to_regclass('schema_migrations')")[0][0].is_null()) return 0;  // a fresh database
     return tx.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
   });
 }

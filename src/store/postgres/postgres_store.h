@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/store.h"
@@ -66,5 +67,9 @@ class PostgresStore final : public Store {
 
 /// The conninfo or URL with its password replaced by "***" (for messages and logs).
 std::string RedactConninfo(const std::string& conninfo);
+
+/// The conninfo or URL without its password, and the password (decoded), e.g. to run
+/// pg_dump with the password in PGPASSWORD rather than on its command line.
+std::pair<std::string, std::string> SplitPassword(const std::string& conninfo);
 
 }  // namespace drieluik::store::postgres

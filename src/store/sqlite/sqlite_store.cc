@@ -144,6 +144,11 @@ Status SqliteStore::Migrate() {
 
 Result<int> SqliteStore::SchemaVersion() {
   Lease c = Acquire();
+  auto exists = c->Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  if (!exists.ok()) return exists.status();
+  auto has = exists->Step();
+  if (!has.ok()) return has.status();
+  if (!*has) return 0;  // a fresh database
   auto q = c->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
   if (!q.ok()) return q.status();
   auto r = q->Step();
