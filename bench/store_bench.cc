@@ -19,6 +19,7 @@
 #include <random>
 #include <thread>
 
+#include "bench/http_load.h"
 #include "store_bench_data.h"
 #include "support/crash_harness.h"
 #include "support/http_client.h"
@@ -62,40 +63,35 @@ void Intake(const std::string& backend, const Options& o, Column& col) {
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   col["rss at rest, empty (MiB)"] = fmt::format("{:.1f}", (*server)->RssKiB() / 1024.0);
 
-  std::atomic<bool> stop{false};
-  std::atomic<long> errors{0};
-  std::mutex mu;
-  std::vector<double> latencies;
-  std::vector<std::thread> threads;
-  auto t0 = Clock::now();
-  for (int c = 0; c < o.connections; ++c) {
-    threads.emplace_back([&, c] {
-      HttpClient http("127.0.0.1", (*server)->port());
-      std::vector<double> mine;
-      for (int i = 0; !stop.load(std::memory_order_relaxed); ++i) {
-        std::string body = testing::SignalBody("bench" + std::to_string(c) + "n" + std::to_string(i));
-        auto s = Clock::now();
-        auto r = http.Request("POST", "/api/v1/signals", body);
-        double ms = std::chrono::duration<double, std::milli>(Clock::now() - s).count();
-        if (r.ok() && r->status == 201) mine.push_back(ms);
-        else ++errors;
-      }
-      std::lock_guard lock(mu);
-      latencies.insert(latencies.end(), mine.begin(), mine.end());
-    });
-  }
+  // bench/http_load: 64 keep-alive connections, closed loop, each POST a new signal.
+  LoadOptions lo;
+  lo.port = static_cast<uint16_t>((*server)->port());
+  lo.connections = o.connections;
+  lo.duration = std::chrono::seconds(o.seconds);
+  lo.threads = 2;
+  lo.next = [](std::size_t i) {
+    LoadRequest r;
+    r.method = "POST";
+    r.target = "/api/v1/signals";
+    r.body = testing::SignalBody("bench" + std::to_string(i));
+    return r;
+  };
+  LoadResult result;
+  std::atomic<bool> done{false};
+  std::thread load([&] {
+    result = RunLoad(lo);
+    done = true;
+  });
   long peak = 0;
-  while (Clock::now() - t0 < std::chrono::seconds(o.seconds)) {
+  while (!done) {
     peak = std::max(peak, (*server)->RssKiB());
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  stop = true;
-  for (auto& t : threads) t.join();
-  double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-  col["intake requests/s"] = fmt::format("{:.0f}", latencies.size() / secs);
-  col["intake p50 (ms)"] = fmt::format("{:.1f}", Percentile(latencies, 0.50));
-  col["intake p99 (ms)"] = fmt::format("{:.1f}", Percentile(latencies, 0.99));
-  col["intake errors"] = std::to_string(errors.load());
+  load.join();
+  col["intake requests/s"] = fmt::format("{:.0f}", result.requests_per_second);
+  col["intake p50 (ms)"] = fmt::format("{:.1f}", result.p50_ms);
+  col["intake p99 (ms)"] = fmt::format("{:.1f}", result.p99_ms);
+  col["intake errors (5xx, transport / 4xx)"] = fmt::format("{} / {}", result.errors, result.client_errors);
   col["rss peak under intake (MiB)"] = fmt::format("{:.1f}", peak / 1024.0);
 }
 

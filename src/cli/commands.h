@@ -10,6 +10,11 @@ class App;
 namespace drieluik::cli {
 
 void AddVersionCommand(CLI::App& app);
+void AddInitCommand(CLI::App& app);
+void AddDemoCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
+void AddEstimateCommand(CLI::App& app);
+void AddLinkCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
 void AddRestoreCommand(CLI::App& app);
 void AddMigrateStoreCommand(CLI::App& app);

@@ -13,7 +13,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Alle subcommando's / all subcommands");
 
+  drieluik::cli::AddServeCommand(app);
+  drieluik::cli::AddInitCommand(app);
+  drieluik::cli::AddDemoCommand(app);
   drieluik::cli::AddVersionCommand(app);
+  drieluik::cli::AddEstimateCommand(app);
+  drieluik::cli::AddLinkCommand(app);
   drieluik::cli::AddBackupCommand(app);
   drieluik::cli::AddRestoreCommand(app);
   drieluik::cli::AddMigrateStoreCommand(app);

@@ -98,6 +98,15 @@ bool SignalService::TransitionAllowed(SignalStatus from, SignalStatus to) {
   return allowed.count({from, to}) > 0;
 }
 
+Status SignalService::Validate(SignalContent content) const {
+  TimePoint now = clock_.Now();
+  if (content.channel == Channel::kPublicForm && content.summary.empty())
+    content.summary = DefaultSummary(content.description);
+  if (!content.received_at) content.received_at = now;
+  if (content.forms.empty()) content.forms.push_back("ONBEKEND");
+  return ValidateSignal(content, catalog_, now);
+}
+
 Result<Signal> SignalService::Store(SignalContent content, const std::string& actor, const std::string& secret_hash) {
   TimePoint now = clock_.Now();
   if (!content.received_at) content.received_at = now;
@@ -114,7 +123,8 @@ Result<Signal> SignalService::Store(SignalContent content, const std::string& ac
   n.urgency = std::string(ToCode(TriageOf(n.signal.content).urgency.level));
   n.public_secret_hash = secret_hash;
   n.created = HistoryEntry{now, "created", actor, {}};
-  int year = static_cast<int>(AmsterdamDate(now).year());
+  // The code carries the year the signal was received (older imports keep their year).
+  int year = static_cast<int>(AmsterdamDate(n.signal.received_at).year());
   for (int attempt = 0; attempt < kReferenceAttempts; ++attempt) {
     n.signal.reference_code = "MH-" + std::to_string(year) + "-" + secrets_.RandomCode(6);
     Result<Signal> r = repo_.Insert(n);

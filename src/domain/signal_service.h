@@ -49,6 +49,10 @@ class SignalService {
   Result<TimePoint> AddPublicAddition(std::string_view reference, std::string_view secret, std::string text,
                                       const std::string& remote_address, std::chrono::milliseconds* retry_after);
 
+  /// The problems Create would report for this content (defaults applied as Create does),
+  /// without storing anything. For edges that want to report wire and domain errors at once.
+  Status Validate(SignalContent content) const;
+
   /// Triage as of today in the Netherlands.
   Triage TriageOf(const SignalContent& content) const;
 

@@ -112,7 +112,8 @@ Status ValidateSignal(const SignalContent& s, const Catalog& catalog, TimePoint 
   if (!s.reporter.phone.empty() && !PhoneOk(s.reporter.phone)) e.Add("/reporter/phone", "invalid_phone");
   if (!s.reporter.email.empty() && !EmailOk(s.reporter.email)) e.Add("/reporter/email", "invalid_email");
 
-  e.Length("/summary", s.summary, SignalLimits::kSummary, true);
+  // A public report's summary is derived from its description, so only that is required.
+  e.Length("/summary", s.summary, SignalLimits::kSummary, s.channel != Channel::kPublicForm);
   e.Length("/description", s.description, SignalLimits::kDescription, true);
   e.Length("/location", s.location, SignalLimits::kLocation, false);
 

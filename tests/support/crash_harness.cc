@@ -122,9 +122,13 @@ Status Verify(const std::string& url, const std::vector<Acked>& acked, CrashTall
   // The search index holds the acknowledged signals (a sample: each is one query).
   for (std::size_t i = 0; i < acked.size(); i += std::max<std::size_t>(1, acked.size() / 25)) {
     domain::SignalFilter f;
-    f.text = acked[i].token;
+    f.text = acked[i].token;  // a prefix search: "...n5" also finds "...n50"
+    f.limit = 200;
     auto page = db.List(f);
-    if (!page.ok() || page->items.size() != 1) {
+    bool hit = false;
+    if (page.ok())
+      for (const auto& s : page->items) hit = hit || s.reference_code == acked[i].reference;
+    if (!hit) {
       ++t.half_written;
       Note(t, "signal " + acked[i].reference + " is not found by search");
     }

@@ -1,0 +1,16 @@
+#include "web/api/api.h"
+
+namespace drieluik::web::api {
+
+extern const std::string_view kOpenApiJson;
+
+std::string_view OpenApiDocument() { return kOpenApiJson; }
+
+void RegisterApi(Router& router, ApiContext& ctx) {
+  RegisterHealth(router, ctx);
+  RegisterReference(router, ctx);
+  RegisterSignals(router, ctx);
+  RegisterPublicSignals(router, ctx);
+}
+
+}  // namespace drieluik::web::api

@@ -1,0 +1,41 @@
+// The JSON API under /api/v1: RegisterApi adds every route to the router. Handlers
+// parse the request, call one domain function and render the result; all HTTP status
+// decisions go through problem.h. Resources, one file each: health and the OpenAPI
+// document (health_handlers.cc), reference data (reference_handlers.cc), signals
+// (signal_handlers.cc), the public report route (public_signal_handlers.cc).
+// To add a resource: a <resource>_handlers.cc with Register<Resource>(Router&,
+// ApiContext&), its DTOs in <resource>_dto.{h,cc}, a line in RegisterApi, and its paths in
+// docs/api/openapi.json (a test fails until both agree).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "domain/catalog.h"
+#include "domain/signal_service.h"
+#include "web/http/router.h"
+
+namespace drieluik::web::api {
+
+/// What the handlers work with; owned by the caller (cli), outlives the router.
+struct ApiContext {
+  domain::SignalService& signals;
+  const domain::Catalog& catalog;
+  std::string version;               // "0.1.0"
+  std::string database;              // "sqlite 3.40.1", for health
+  std::function<Status()> database_check;  // cheap liveness query
+};
+
+void RegisterApi(Router& router, ApiContext& ctx);
+
+/// The OpenAPI 3.1 document (docs/api/openapi.json, compiled in).
+std::string_view OpenApiDocument();
+
+// Per resource (called by RegisterApi).
+void RegisterHealth(Router& router, ApiContext& ctx);
+void RegisterReference(Router& router, ApiContext& ctx);
+void RegisterSignals(Router& router, ApiContext& ctx);
+void RegisterPublicSignals(Router& router, ApiContext& ctx);
+
+}  // namespace drieluik::web::api

@@ -1,0 +1,141 @@
+// /api/v1/signals: register, read, change (JSON merge patch with a version), list.
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "base/time.h"
+#include "web/api/api.h"
+#include "web/api/handler_util.h"
+#include "web/api/problem.h"
+#include "web/api/signal_dto.h"
+
+namespace drieluik::web::api {
+namespace {
+
+using nlohmann::json;
+using namespace drieluik::domain;
+
+// Until accounts exist every API caller acts as this actor (serve binds to loopback only).
+constexpr const char* kActor = "api";
+
+Response NotFound() { return ProblemFor(Status::NotFound("signal")); }
+
+// Parses the list filter from the query; every problem is a field error named after
+// the parameter.
+Result<SignalFilter> ReadFilter(const Request& r) {
+  static const std::set<std::string> known = {"municipality", "form", "status", "from", "to", "q", "limit", "cursor"};
+  std::vector<FieldError> errors;
+  SignalFilter f;
+  for (const auto& [k, v] : r.query)
+    if (!known.count(k)) errors.push_back({"/" + k, "unknown_field", {}});
+  f.municipality = r.Query("municipality").value_or("");
+  f.form = r.Query("form").value_or("");
+  f.text = r.Query("q").value_or("");
+  f.cursor = r.Query("cursor").value_or("");
+  if (auto s = r.Query("status")) {
+    f.status = FromCode<SignalStatus>(*s);
+    if (!f.status) errors.push_back({"/status", "invalid_value", {{"allowed", "new, in_intake, for_drieluik, assessed, linked_to_case, closed"}}});
+  }
+  // A date is a day in the Netherlands: from = its first instant, to = the day after (inclusive).
+  auto instant = [&](const char* name, bool end) -> std::optional<TimePoint> {
+    auto v = r.Query(name);
+    if (!v) return std::nullopt;
+    if (auto d = ParseDate(*v)) return AmsterdamTime(end ? AddDays(*d, 1) : *d, std::chrono::minutes(0));
+    if (auto t = ParseTimestamp(*v)) return t;
+    errors.push_back({std::string("/") + name, "invalid_date", {}});
+    return std::nullopt;
+  };
+  f.from = instant("from", false);
+  f.to = instant("to", true);
+  if (auto l = r.Query("limit")) {
+    auto n = ParseId(*l);
+    if (!n || *n > 200) errors.push_back({"/limit", "out_of_range", {{"min", "1"}, {"max", "200"}}});
+    else f.limit = static_cast<int>(*n);
+  }
+  if (!errors.empty()) return Status::InvalidArgument("invalid filter", errors);
+  return f;
+}
+
+}  // namespace
+
+void RegisterSignals(Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/signals", [&ctx](Request& r) {
+    auto body = ReadJsonBody(r);
+    if (auto* p = std::get_if<Response>(&body)) return *p;
+    SignalWriteResult partial;
+    auto in = ReadSignalWrite(std::get<json>(body), SignalWrite::kCreate, &partial);
+    if (!in.ok()) return ProblemFor(MergeErrors(in.status(), ctx.signals.Validate(partial.content)));
+    auto s = ctx.signals.Create(std::move(in->content), kActor);
+    if (!s.ok()) return ProblemFor(s.status());
+    auto history = ctx.signals.History(s->id);
+    Response resp = JsonResponse(SignalJson(*s, ctx.signals.TriageOf(s->content), history.ok() ? &*history : nullptr), 201);
+    resp.SetHeader("Location", "/api/v1/signals/" + std::to_string(s->id));
+    return resp;
+  });
+
+  router.Add("GET", "/api/v1/signals", [&ctx](Request& r) {
+    auto filter = ReadFilter(r);
+    if (!filter.ok()) return ProblemFor(filter.status());
+    auto page = ctx.signals.List(*filter);
+    if (!page.ok()) return ProblemFor(page.status());
+    json items = json::array();
+    for (const auto& s : page->items) items.push_back(SignalSummaryJson(s, ctx.signals.TriageOf(s.content)));
+    return JsonResponse({{"items", items},
+                         {"nextCursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}});
+  });
+
+  router.Add("GET", "/api/v1/signals/{id}", [&ctx](Request& r) {
+    auto id = ParseId(r.PathParam("id"));
+    if (!id) return NotFound();
+    auto s = ctx.signals.Get(*id);
+    if (!s.ok()) return ProblemFor(s.status());
+    auto history = ctx.signals.History(*id);
+    if (!history.ok()) return ProblemFor(history.status());
+    Response resp = JsonResponse(SignalJson(*s, ctx.signals.TriageOf(s->content), &*history));
+    resp.SetHeader("ETag", "\"" + std::to_string(s->version) + "\"");
+    return resp;
+  });
+
+  router.Add("PATCH", "/api/v1/signals/{id}", [&ctx](Request& r) {
+    auto id = ParseId(r.PathParam("id"));
+    if (!id) return NotFound();
+    std::string_view ct = r.Header("content-type");
+    if (ct.substr(0, 28) == "application/merge-patch+json") {
+      // RFC 7396 media type: accepted like application/json.
+      r.headers.push_back({"content-type", "application/json"});
+      std::erase_if(r.headers, [](const auto& h) { return h.first == "content-type" && h.second != "application/json"; });
+    }
+    auto body = ReadJsonBody(r);
+    if (auto* p = std::get_if<Response>(&body)) return *p;
+    json patch = std::get<json>(body);
+    if (!patch.is_object())
+      return ProblemFor(Status::Invalid({"", "wrong_type", {{"expected", "object"}}}));
+    auto current = ctx.signals.Get(*id);
+    if (!current.ok()) return ProblemFor(current.status());
+    json merged = SignalWriteJson(*current);
+    merged["status"] = ToCode(current->status);
+    merged.merge_patch(patch);
+    SignalWriteResult partial;
+    auto in = ReadSignalWrite(merged, SignalWrite::kPatch, &partial);
+    if (!in.ok()) return ProblemFor(MergeErrors(in.status(), ctx.signals.Validate(partial.content)));
+    auto s = ctx.signals.Update(*id, in->version, std::move(in->content), *in->status, kActor);
+    if (!s.ok()) {
+      Response p = ProblemFor(s.status());
+      if (s.status().code() == StatusCode::kConflict) {
+        // Tell the client which version is current so it can reload and merge.
+        auto latest = ctx.signals.Get(*id);
+        if (latest.ok()) {
+          json b = json::parse(p.body);
+          b["currentVersion"] = latest->version;
+          p.body = b.dump();
+        }
+      }
+      return p;
+    }
+    auto history = ctx.signals.History(*id);
+    Response resp = JsonResponse(SignalJson(*s, ctx.signals.TriageOf(s->content), history.ok() ? &*history : nullptr));
+    resp.SetHeader("ETag", "\"" + std::to_string(s->version) + "\"");
+    return resp;
+  });
+}
+
+}  // namespace drieluik::web::api
