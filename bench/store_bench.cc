@@ -118,14 +118,18 @@ void List(const std::string& backend, const Options& o, Column& col) {
       auto s = Clock::now();
       auto r = http.Request("GET", target);
       ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
-      if (!r.ok() || r->status != 200) ++bad;
+      if (!r.ok() || r->status != 200) {
+        if (bad++ == 0)
+          fmt::print(stderr, "{}: {} -> {}\n", name, target,
+                     r.ok() ? std::to_string(r->status) + " " + r->body.substr(0, 300) : r.status().ToString());
+      }
     }
     col[name] = fmt::format("{:.1f} / {:.1f}{}", Percentile(ms, 0.5), Percentile(ms, 0.99),
                             bad ? fmt::format(" ({} failed)", bad) : "");
   };
   measure("list newest 50 p50/p99 (ms)", [&] { return std::string("/api/v1/signals?limit=50"); });
   measure("list municipality+status p50/p99", [&] {
-    return "/api/v1/signals?limit=50&municipality=" + MunicipalityCode(static_cast<int>(rng() % 350)) +
+    return "/api/v1/signals?limit=50&municipality=" + MunicipalityCode(static_cast<int>(rng() % MunicipalityCount())) +
            "&status=" + statuses[rng() % 3];
   });
   measure("list form+year p50/p99", [&] {
@@ -137,7 +141,7 @@ void List(const std::string& backend, const Options& o, Column& col) {
   });
   measure("list page 20 via cursor p50/p99", [&] {
     // The 20th page of one municipality: the cursor keeps each page an index range.
-    std::string base = "/api/v1/signals?limit=50&municipality=" + MunicipalityCode(static_cast<int>(rng() % 350));
+    std::string base = "/api/v1/signals?limit=50&municipality=" + MunicipalityCode(static_cast<int>(rng() % MunicipalityCount()));
     std::string cursor;
     for (int p = 0; p < 19; ++p) {
       auto r = http.Request("GET", base + (cursor.empty() ? "" : "&cursor=" + cursor));

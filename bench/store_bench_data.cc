@@ -4,13 +4,15 @@
 
 #include <random>
 
+#include "domain/catalog.h"
 #include "store/signal_codec.h"
 
 namespace drieluik::bench {
 
 using namespace domain;
 
-std::string MunicipalityCode(int i) { return fmt::format("GM{:04d}", i + 1); }
+int MunicipalityCount() { return static_cast<int>(Catalog::Embedded().municipalities().size()); }
+std::string MunicipalityCode(int i) { return Catalog::Embedded().municipalities()[i % MunicipalityCount()].code; }
 
 const std::vector<std::string>& SearchWords() {
   static const std::vector<std::string> words = {
@@ -23,6 +25,11 @@ const std::vector<std::string>& SearchWords() {
 }
 
 namespace {
+
+// Filler words: most of a description, never searched for.
+const char* const kFiller[] = {"de", "het", "een", "en", "van", "in", "op", "met", "bij", "dat", "die", "ze",
+                               "er", "zijn", "werd", "gezien", "mannen", "vrouwen", "avond", "later", "ook",
+                               "niet", "meerdere", "keren", "adres", "melder", "zegt", "volgens", "buurt", "week"};
 
 const char* const kForms[] = {"ARBEID", "SEKS", "CRIMINEEL", "ORGAAN", "OVERIG", "ONBEKEND"};
 const int kFormWeights[] = {40, 35, 15, 2, 5, 3};
@@ -49,10 +56,13 @@ Status GenerateSignals(store::Store& s, std::int64_t n, unsigned seed) {
   for (std::int64_t i = 0; i < n; ++i) {
     SignalContent c;
     c.channel = Channel::kProfessional;
-    c.municipality = MunicipalityCode(static_cast<int>(rng() % 350));
-    c.summary = fmt::format("Signaal {} over {}", i + 1, words[rng() % words.size()]);
+    c.municipality = MunicipalityCode(static_cast<int>(rng() % MunicipalityCount()));
+    c.summary = fmt::format("Signaal {}", i + 1);
     std::string d;
-    for (int w = 0; w < 30; ++w) d += words[rng() % words.size()] + (w % 7 == 6 ? ". " : " ");
+    // 28 filler words and 2 theme words: each theme word is in about 1 in 15 signals.
+    for (int w = 0; w < 30; ++w)
+      d += std::string(w % 15 == 7 ? words[rng() % words.size()].c_str() : kFiller[rng() % std::size(kFiller)]) +
+           (w % 7 == 6 ? ". " : " ");
     c.description = d;
     c.location = "Plaats " + std::to_string(rng() % 1000);
     int first = form_pick(rng);
