@@ -15,5 +15,8 @@ void AddDemoCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 void AddEstimateCommand(CLI::App& app);
 void AddLinkCommand(CLI::App& app);
+void AddBackupCommand(CLI::App& app);
+void AddRestoreCommand(CLI::App& app);
+void AddMigrateStoreCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   drieluik::cli::AddVersionCommand(app);
   drieluik::cli::AddEstimateCommand(app);
   drieluik::cli::AddLinkCommand(app);
+  drieluik::cli::AddBackupCommand(app);
+  drieluik::cli::AddRestoreCommand(app);
+  drieluik::cli::AddMigrateStoreCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -16,5 +16,6 @@ struct Migration {
 };
 
 const std::vector<Migration>& SqliteMigrations();
+const std::vector<Migration>& PostgresMigrations();
 
 }  // namespace drieluik::store

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
@@ -10,6 +11,15 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
     std::string path = url.substr(7);
     if (path.empty()) return Status::Invalid({"--database", "sqlite_path_missing", {}});
     auto s = sqlite::SqliteStore::Open(path);
+    if (!s.ok()) return s.status();
+    return std::unique_ptr<Store>(std::move(s).value());
+  }
+  // A URL, or a libpq conninfo: "key=value" pairs (the first key names no scheme).
+  bool pg_url = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+  auto eq = url.find('=');
+  bool conninfo = eq != std::string::npos && url.find(':') > eq && eq > 0;
+  if (pg_url || conninfo) {
+    auto s = postgres::PostgresStore::Open(url);
     if (!s.ok()) return s.status();
     return std::unique_ptr<Store>(std::move(s).value());
   }

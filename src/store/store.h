@@ -10,6 +10,7 @@
 #include "base/status.h"
 #include "domain/link_keys.h"
 #include "domain/signal_repository.h"
+#include "store/table_dump.h"
 
 namespace drieluik::store {
 
@@ -17,10 +18,18 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
  public:
   /// Applies every numbered migration not yet applied, each in its own transaction.
   virtual Status Migrate() = 0;
-  /// Highest applied migration number.
+  /// Highest applied migration number; 0 for a database never migrated.
   virtual Result<int> SchemaVersion() = 0;
   /// "sqlite 3.40.1" / "postgresql 15.20": for health output and logs (no secrets).
   virtual std::string Describe() = 0;
+
+  /// Streams every row of every table in DumpTables() to `sink`, from one consistent
+  /// snapshot (writers may continue meanwhile). Returns the sink's first error.
+  virtual Status Export(const RowSink& sink) = 0;
+  /// Starts a load of a whole dump into this store, in one transaction that holds off
+  /// other writers. FailedPrecondition when the store already holds signals.
+  /// Requires: the store is migrated, and outlives the BulkLoad.
+  virtual Result<std::unique_ptr<BulkLoad>> BeginLoad() = 0;
 };
 
 /// Opens the store a URL names: "sqlite:PATH" (the file is created when missing), or

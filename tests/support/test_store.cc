@@ -2,11 +2,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <pqxx/pqxx>
 #include <random>
+#include <stdexcept>
 
 namespace drieluik::testing {
 
-TestStore::TestStore(const std::string& backend) : backend_(backend) {
+TestStore::TestStore(const std::string& backend, bool migrate) : backend_(backend) {
   if (backend == "sqlite") {
     std::random_device rd;
     dir_ = (std::filesystem::temp_directory_path() / ("drieluik-test-" + std::to_string(rd()) + std::to_string(rd())))
@@ -19,14 +21,24 @@ TestStore::TestStore(const std::string& backend) : backend_(backend) {
       skip_reason_ = "DRIELUIK_TEST_PG is not set (make test starts a PostgreSQL server and sets it)";
       return;
     }
-    skip_reason_ = "the PostgreSQL store is not built yet";
-    return;
+    // A fresh database per TestStore, created through the admin connection.
+    std::random_device rd;
+    pg_admin_ = pg;
+    pg_db_ = "t_" + std::to_string(rd()) + "_" + std::to_string(rd() % 100000);
+    try {
+      pqxx::connection admin(pg_admin_);
+      pqxx::nontransaction tx(admin);
+      tx.exec("CREATE DATABASE " + pg_db_);
+    } catch (const std::exception& e) {
+      throw std::runtime_error(std::string("cannot create test database: ") + e.what());
+    }
+    url_ = pg_admin_ + " dbname=" + pg_db_;  // in a conninfo the last value of a key wins
   } else {
     skip_reason_ = "unknown backend " + backend;
     return;
   }
   Status s = Reopen();
-  if (s.ok()) s = store_->Migrate();
+  if (s.ok() && migrate) s = store_->Migrate();
   if (!s.ok()) {
     skip_reason_.clear();
     store_.reset();
@@ -44,6 +56,15 @@ Status TestStore::Reopen() {
 
 TestStore::~TestStore() {
   store_.reset();
+  if (!pg_db_.empty()) {
+    try {
+      pqxx::connection admin(pg_admin_);
+      pqxx::nontransaction tx(admin);
+      tx.exec("DROP DATABASE IF EXISTS " + pg_db_ + " WITH (FORCE)");
+    } catch (const std::exception&) {
+      // The server is going away with the test run; nothing to clean up then.
+    }
+  }
   if (!dir_.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);

@@ -15,7 +15,8 @@ namespace drieluik::testing {
 class TestStore {
  public:
   /// nullptr store() when the backend is not available here (see skip_reason()).
-  explicit TestStore(const std::string& backend);
+  /// With migrate false the database is left empty (no schema), e.g. for a restore.
+  explicit TestStore(const std::string& backend, bool migrate = true);
   ~TestStore();
 
   store::Store* store() { return store_.get(); }

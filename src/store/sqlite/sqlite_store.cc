@@ -14,21 +14,6 @@ namespace drieluik::store::sqlite {
 
 using namespace drieluik::domain;
 
-class SqliteStore::Lease {
- public:
-  Lease(SqliteStore* s, std::unique_ptr<Connection> c) : store_(s), c_(std::move(c)) {}
-  Lease(Lease&& o) noexcept = default;
-  ~Lease() {
-    if (c_) store_->Release(std::move(c_));
-  }
-  Connection& operator*() { return *c_; }
-  Connection* operator->() { return c_.get(); }
-
- private:
-  SqliteStore* store_;
-  std::unique_ptr<Connection> c_;
-};
-
 namespace {
 
 std::int64_t Ms(TimePoint t) { return t.time_since_epoch().count(); }
@@ -160,6 +145,11 @@ Status SqliteStore::Migrate() {
 
 Result<int> SqliteStore::SchemaVersion() {
   Lease c = Acquire();
+  auto exists = c->Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  if (!exists.ok()) return exists.status();
+  auto has = exists->Step();
+  if (!has.ok()) return has.status();
+  if (!*has) return 0;  // a fresh database
   auto q = c->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
   if (!q.ok()) return q.status();
   auto r = q->Step();

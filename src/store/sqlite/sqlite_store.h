@@ -22,6 +22,8 @@ class SqliteStore final : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   std::string Describe() override;
+  Status Export(const RowSink& sink) override;
+  Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
 
   Result<domain::Signal> Insert(const domain::NewSignal& s) override;
   Result<domain::Signal> Get(domain::SignalId id) override;
@@ -46,6 +48,7 @@ class SqliteStore final : public Store {
 
  private:
   class Lease;
+  class Load;
   explicit SqliteStore(std::string path) : path_(std::move(path)) {}
   Lease Acquire();
   void Release(std::unique_ptr<Connection> c);
@@ -55,6 +58,22 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
+};
+
+// A connection borrowed from the pool, returned when the lease ends.
+class SqliteStore::Lease {
+ public:
+  Lease(SqliteStore* s, std::unique_ptr<Connection> c) : store_(s), c_(std::move(c)) {}
+  Lease(Lease&& o) noexcept = default;
+  ~Lease() {
+    if (c_) store_->Release(std::move(c_));
+  }
+  Connection& operator*() { return *c_; }
+  Connection* operator->() { return c_.get(); }
+
+ private:
+  SqliteStore* store_;
+  std::unique_ptr<Connection> c_;
 };
 
 }  // namespace drieluik::store::sqlite

@@ -1,0 +1,80 @@
+// PostgresStore: the store of a region, on a PostgreSQL server (libpqxx 6.4).
+//
+// A pool of connections (opened lazily up to pool_size) serves the repository calls;
+// each call is one transaction. Writes run at READ COMMITTED: updates carry the
+// optimistic check `WHERE id = $ AND version = $`, so a stale writer gets Conflict and
+// no update is lost; the unique reference code turns a duplicate insert into Conflict.
+// Serialization failures and deadlocks (SQLSTATE 40001, 40P01) are retried a bounded
+// number of times. A lost connection is dropped from the pool and the call retried on a
+// fresh one; when the server stays away the call returns Unavailable. A commit whose
+// outcome is unknown (the connection broke during COMMIT) is Unavailable, never retried.
+//
+// Error messages and logs never contain the password of the connection string.
+// Thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/store.h"
+
+namespace drieluik::store::postgres {
+
+struct PostgresOptions {
+  int pool_size = 8;     // most connections open at once; Default: 8
+  int max_attempts = 5;  // tries of one call on serialization failure, deadlock or lost connection
+};
+
+class PostgresStore final : public Store {
+ public:
+  /// Connects to the server a URL ("postgresql://user@host:port/db?...") or libpq
+  /// conninfo ("host=... dbname=...") names. Unavailable when it cannot be reached
+  /// (the message names the server without the password). Does not migrate.
+  static Result<std::unique_ptr<PostgresStore>> Open(const std::string& conninfo, PostgresOptions options = {});
+  ~PostgresStore() override;
+
+  Status Migrate() override;
+  Result<int> SchemaVersion() override;
+  std::string Describe() override;
+  Status Export(const RowSink& sink) override;
+  Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
+
+  Result<domain::Signal> Insert(const domain::NewSignal& s) override;
+  Result<domain::Signal> Get(domain::SignalId id) override;
+  Result<domain::Signal> FindByReference(std::string_view reference_code) override;
+  Result<domain::Signal> Update(const domain::Signal& s, std::int64_t expected_version, const std::string& urgency,
+                                const domain::HistoryEntry& entry) override;
+  Result<domain::SignalPage> List(const domain::SignalFilter& filter) override;
+  Result<std::vector<domain::HistoryEntry>> History(domain::SignalId id) override;
+  Status AddAddition(domain::SignalId id, const domain::Addition& addition,
+                     const domain::HistoryEntry& entry) override;
+  Result<std::string> PublicSecretHash(domain::SignalId id) override;
+  Result<std::int64_t> Count() override;
+
+  Status ReplaceLinkKeys(domain::SignalId id, const std::vector<domain::StoredLinkKey>& keys) override;
+  Result<std::vector<domain::LinkHit>> FindByHashes(const std::vector<std::string>& hashes,
+                                                    domain::SignalId exclude) override;
+  Result<std::vector<domain::Hotspot>> Hotspots(domain::LinkKind kind, int min_signals, int limit) override;
+
+  /// Test hook: the server process ids of the pool's open connections (to kill them).
+  std::vector<int> TEST_BackendPids();
+  /// Connections currently open (idle or in use).
+  int open_connections();
+
+  class Pool;
+
+ private:
+  explicit PostgresStore(std::unique_ptr<Pool> pool);
+  std::unique_ptr<Pool> pool_;
+};
+
+/// The conninfo or URL with its password replaced by "***" (for messages and logs).
+std::string RedactConninfo(const std::string& conninfo);
+
+/// The conninfo or URL without its password, and the password (decoded), e.g. to run
+/// pg_dump with the password in PGPASSWORD rather than on its command line.
+std::pair<std::string, std::string> SplitPassword(const std::string& conninfo);
+
+}  // namespace drieluik::store::postgres
