@@ -551,6 +551,12 @@ TEST_F(ServerTest, PortInUseIsUnavailable) {
                                   ": address already in use");
 }
 
+TEST_F(ServerTest, RunWithoutStartReturnsAtOnce) {
+  HttpServer server(TestOptions(), router_);
+  server.Run();
+  EXPECT_EQ(server.port(), 0);
+}
+
 TEST_F(ServerTest, StopBeforeRunReturnsAtOnce) {
   HttpServer server(TestOptions(), router_);
   ASSERT_TRUE(server.Start().ok());
