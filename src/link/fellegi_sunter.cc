@@ -324,7 +324,7 @@ LinkSettings AutoLinkSettings(const RecordTable& table, const std::vector<std::s
       why = "e-mail (exact, same user, Jaro-Winkler)";
     } else if (Has(name, {"dob", "birth", "geboorte", "date", "datum"}) || datelike >= 0.9 * fill) {
       spec.kind = ComparisonKind::kDate;
-      why = "date (exact, typo, day-month swap, within 31 / 365 days)";
+      why = "date (exact, typo, day-month swap, within 31 / 365 days, two typos)";
     } else if (Has(name, {"postcode", "zip", "post_code"})) {
       spec.kind = ComparisonKind::kPostcode;
       why = "postcode (exact, typo, same first half)";
