@@ -1,3 +1,5 @@
+// GCC 12 warns about _mm512_undefined_* inside its own intrinsics headers (a false positive).
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "link/dice.h"
 
 #include <algorithm>
@@ -6,8 +8,6 @@
 #include <cstring>
 #include <thread>
 
-// GCC 12 warns about _mm512_undefined_* inside its own intrinsics headers (a false positive).
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
 
 namespace drieluik::link {
