@@ -33,7 +33,7 @@ void AddDemoCommand(CLI::App& app) {
     }
     SystemClock clock;
     crypto::SodiumSecrets secrets;
-    domain::SignalService service(**store, domain::Catalog::Embedded(), clock, secrets);
+    domain::SignalService service(**store, domain::Catalog::Embedded(), clock, secrets, store->get());
     Status s = demo::LoadDemoRegion(service, domain::Catalog::Embedded(), clock, *demo, [&](int n) {
       if (n % 1000 == 0) fmt::print(stderr, "\r{} / {}", n, demo->signals);
     });

@@ -111,6 +111,10 @@ void PrintError(const std::string& file, const Status& s) {
   }
   const FieldError& f = s.fields()[0];
   auto [nl, en] = ErrorText(f);
+  if (Param(f.params, "line").empty()) {  // an option or the table as a whole
+    fmt::print(stderr, "{} ({}): {} / {}\n", file, f.pointer, nl, en);
+    return;
+  }
   std::string prefix = file.empty() ? "" : file + ":";
   fmt::print(stderr, "{}{}: {} / {}: {}\n", prefix, Location(f, true), nl, Location(f, false), en);
 }
@@ -151,6 +155,9 @@ std::string WarningText(const Warning& w, bool nl) {
   if (w.code == "few_overlaps")
     return nl ? fmt::format("slechts {} personen staan op meer dan één lijst; de schatting is onzeker", p("count"))
               : fmt::format("only {} people are on more than one list; the estimate is uncertain", p("count"));
+  if (w.code == "too_few_informative_lists")
+    return nl ? fmt::format("slechts {} lijst(en) bevatten iemand; er zijn er minstens twee nodig", p("count"))
+              : fmt::format("only {} list(s) contain anybody; at least two are needed", p("count"));
   if (w.code == "interval_open")
     return nl ? fmt::format("het interval is aan de {} kant open", p("side") == "low" ? "onder" : "boven")
               : fmt::format("the interval is open on the {} side", p("side"));
@@ -177,10 +184,16 @@ std::string KindText(const std::string& kind, bool nl) {
   return kind;
 }
 
+std::string DutchDecimal(std::string s) {
+  for (char& ch : s)
+    if (ch == '.') ch = ',';
+  return s;
+}
+
 std::string MethodText(const EstimateArgs& a, bool nl) {
   if (a.method == "main") return nl ? "alleen hoofdeffecten (lijsten onafhankelijk)" : "main effects only (lists independent)";
   if (a.method == "stepwise")
-    return nl ? fmt::format("stapsgewijs (SparseMSE, drempel {})", a.threshold)
+    return nl ? fmt::format("stapsgewijs (SparseMSE, drempel {})", DutchDecimal(fmt::format("{}", a.threshold)))
               : fmt::format("stepwise (SparseMSE, threshold {})", a.threshold);
   if (a.method == "exhaustive")
     return nl ? fmt::format("alle modellen, beste {}", a.criterion == "aic" ? "AIC" : "BIC")
@@ -336,8 +349,10 @@ int RunEstimate(const EstimateArgs& a) {
     if (s->total) {
       fmt::print("  {}: {}\n", nl ? "Geschat totaal" : "Estimated total", Number(*s->total, nl));
       if (s->ci)
-        fmt::print("  {}: {} {} {} ({})\n", nl ? "Interval" : "Interval", Number(s->ci->low, nl), nl ? "tot" : "to",
-                   Number(s->ci->high, nl), KindText(s->ci->kind, nl));
+        fmt::print("  {}: {} {} {} ({})\n",
+                   nl ? fmt::format("{}%-betrouwbaarheidsinterval totaal", std::lround(s->ci->level * 100))
+                      : fmt::format("{}% confidence interval for the total", std::lround(s->ci->level * 100)),
+                   Number(s->ci->low, nl), nl ? "tot" : "to", Number(s->ci->high, nl), KindText(s->ci->kind, nl));
     } else {
       fmt::print("  {}\n", nl ? "Geen som: niet elke groep heeft een schatting." : "No sum: not every group has an estimate.");
     }

@@ -33,9 +33,60 @@ struct Lang {
   }
 };
 
+// Dutch text for the message keys of drieluik_link's errors (the English text is the
+// Status message itself).
+std::string DutchFor(const std::string& key) {
+  static const std::map<std::string, std::string> kDutch = {
+      {"csv_unterminated_quote", "aanhalingsteken niet afgesloten"},
+      {"csv_quote_in_unquoted_field", "aanhalingsteken midden in een veld"},
+      {"csv_text_after_quote", "tekst na het afsluitende aanhalingsteken"},
+      {"csv_field_count", "verkeerd aantal velden"},
+      {"csv_duplicate_column", "kolomnaam komt twee keer voor"},
+      {"csv_empty_column_name", "lege kolomnaam"},
+      {"csv_empty_header", "geen kopregel"},
+      {"csv_empty_file", "leeg bestand"},
+      {"unknown_column", "onbekende kolom"},
+      {"base64_invalid", "geen geldige base64"},
+      {"clk_length", "codering heeft een andere lengte dan de rest"},
+      {"duplicate_id", "id komt twee keer voor"},
+      {"secret_too_short", "geheim is te kort"},
+      {"json_syntax", "geen geldige JSON"},
+      {"json_type", "verkeerd type in JSON"},
+      {"required", "verplicht onderdeel ontbreekt"},
+      {"unsupported", "niet ondersteund"},
+      {"enum", "onbekende waarde"},
+      {"blocking_rule", "ongeldige blokkeerregel"},
+      {"format_date", "geen geldige datum voor het schema"},
+      {"format_integer", "geen geldig geheel getal voor het schema"},
+      {"format_enum", "waarde niet toegestaan door het schema"},
+      {"format_string_length", "lengte past niet bij het schema"},
+      {"format_pattern", "waarde past niet bij het patroon van het schema"},
+      {"format_case", "hoofd-/kleine letters passen niet bij het schema"},
+      {"format_ascii", "teken buiten ASCII"},
+      {"format_utf8", "geen geldige UTF-8"},
+  };
+  auto it = kDutch.find(key);
+  return it == kDutch.end() ? "ongeldige invoer" : it->second;
+}
+
 [[noreturn]] void Fail(const Status& status) {
-  fmt::print(stderr, "fout / error: {}\n", status.message());
+  std::string dutch = status.code() == StatusCode::kUnavailable ? "bestand niet leesbaar of schrijfbaar"
+                                                                : "ongeldige invoer";
+  if (!status.fields().empty()) {
+    dutch = status.fields()[0].pointer + ": " + DutchFor(status.fields()[0].key);
+    for (const auto& [name, value] : status.fields()[0].params) {
+      if (name == "column") dutch += " \"" + value + "\"";
+    }
+  }
+  fmt::print(stderr, "fout: {} / error: {}\n", dutch, status.message());
   throw ExitWith{ExitCodeFor(status)};
+}
+
+// The same error with the file name in front of message and place.
+Status InFile(const std::string& file, const Status& status) {
+  std::vector<FieldError> fields = status.fields();
+  for (auto& f : fields) f.pointer = file + ": " + f.pointer;
+  return Status::InvalidArgument(file + ": " + status.message(), std::move(fields));
 }
 
 [[noreturn]] void FailUsage(const std::string& nl, const std::string& en) {
@@ -96,7 +147,7 @@ void RunDedupe(const DedupeOptions& o) {
   if (!o.settings.empty()) {
     std::string text = Unwrap(link::ReadWholeFile(o.settings));
     auto parsed = link::ParseLinkSettings(text, csv.header);
-    if (!parsed.ok()) Fail(Status::InvalidArgument(o.settings + ": " + parsed.error().message()));
+    if (!parsed.ok()) Fail(InFile(o.settings, parsed.error()));
     settings = *parsed;
   } else {
     std::vector<std::string> skip{o.id_column};
@@ -178,7 +229,7 @@ void RunEncode(const EncodeOptions& o) {
   if (!o.schema.empty()) {
     std::string text = Unwrap(link::ReadWholeFile(o.schema));
     auto parsed = link::ParseClkSchema(text);
-    if (!parsed.ok()) Fail(Status::InvalidArgument(o.schema + ": " + parsed.error().message()));
+    if (!parsed.ok()) Fail(InFile(o.schema, parsed.error()));
     schema = *parsed;
   } else {
     std::vector<std::string> columns = SplitList(o.columns);
@@ -229,10 +280,9 @@ void RunEncode(const EncodeOptions& o) {
     if (errors[r].ok()) continue;
     std::string where = o.input + ":" + std::to_string(csv.lines[r]);
     std::string column = errors[r].fields().empty() ? "" : errors[r].fields()[0].pointer;
+    std::string key = errors[r].fields().empty() ? "format" : errors[r].fields()[0].key;
     Fail(Status::InvalidArgument(where + ": column " + column + ": " + errors[r].message(),
-                                 {FieldError{where + ":" + column,
-                                             errors[r].fields().empty() ? "format" : errors[r].fields()[0].key,
-                                             {}}}));
+                                 {FieldError{where + ": " + column, key, {}}}));
   }
   std::ofstream out = OpenOutput(o.output);
   out << "id," << o.clk_column << '\n';

@@ -48,10 +48,10 @@ int Serve(const ServeOptions& o) {
   SystemClock clock;
   crypto::SodiumSecrets secrets;
   const domain::Catalog& catalog = domain::Catalog::Embedded();
-  domain::SignalService signals(**store, catalog, clock, secrets);
+  domain::SignalService signals(**store, catalog, clock, secrets, store->get());
   store::Store* db = store->get();
   web::api::ApiContext ctx{signals, catalog, DRIELUIK_VERSION, db->Describe(),
-                           [db] { return db->Count().status(); }};
+                           [db] { return db->SchemaVersion().status(); }};
   web::Router router;
   web::api::RegisterApi(router, ctx);
   if (std::filesystem::exists(std::filesystem::path(o.ui_dir) / "index.html")) {

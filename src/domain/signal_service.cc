@@ -1,5 +1,7 @@
 #include "domain/signal_service.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "domain/signal_validation.h"
@@ -78,8 +80,78 @@ std::vector<std::string> ChangedFields(const SignalContent& a, const SignalConte
   return f;
 }
 
-SignalService::SignalService(SignalRepository& repo, const Catalog& catalog, const Clock& clock, Secrets& secrets)
-    : repo_(repo), catalog_(catalog), clock_(clock), secrets_(secrets), throttle_(clock) {}
+SignalService::SignalService(SignalRepository& repo, const Catalog& catalog, const Clock& clock, Secrets& secrets,
+                             LinkKeyRepository* links)
+    : repo_(repo), catalog_(catalog), clock_(clock), secrets_(secrets), links_(links), throttle_(clock) {}
+
+std::string SignalService::KeyHash(const LinkKey& k) {
+  return secrets_.HashSecret("link:" + std::string(ToCode(k.kind)) + ":" + k.normalised);
+}
+
+Status SignalService::IndexLinks(const Signal& s) {
+  if (!links_) return Status::Ok();
+  std::vector<StoredLinkKey> keys;
+  for (const auto& k : LinkKeysOf(s.content)) keys.push_back({k.kind, KeyHash(k)});
+  return links_->ReplaceLinkKeys(s.id, keys);
+}
+
+Result<std::vector<SignalLink>> SignalService::Links(SignalId id) {
+  if (!links_) return Status::FailedPrecondition("no link index");
+  Result<Signal> s = repo_.Get(id);
+  if (!s.ok()) return s.status();
+  std::vector<LinkKey> keys = LinkKeysOf(s->content);
+  std::map<std::string, const LinkKey*> by_hash;
+  std::vector<std::string> hashes;
+  for (const auto& k : keys) {
+    std::string h = KeyHash(k);
+    by_hash[h] = &k;
+    hashes.push_back(h);
+  }
+  std::vector<SignalLink> out;
+  if (hashes.empty()) return out;
+  auto hits = links_->FindByHashes(hashes, id);
+  if (!hits.ok()) return hits.status();
+  std::map<SignalId, std::vector<LinkReason>> reasons;
+  for (const auto& h : *hits) {
+    auto it = by_hash.find(h.hash);
+    if (it != by_hash.end()) reasons[h.signal_id].push_back({h.kind, it->second->label});
+  }
+  for (auto& [other, why] : reasons) {
+    Result<Signal> o = repo_.Get(other);
+    if (!o.ok()) {
+      if (o.error().code() == StatusCode::kNotFound) continue;  // deleted meanwhile
+      return o.status();
+    }
+    out.push_back({std::move(o).value(), std::move(why)});
+  }
+  std::sort(out.begin(), out.end(), [](const SignalLink& a, const SignalLink& b) {
+    return a.signal.received_at != b.signal.received_at ? a.signal.received_at > b.signal.received_at
+                                                        : a.signal.id > b.signal.id;
+  });
+  return out;
+}
+
+Result<std::vector<HotspotView>> SignalService::Hotspots(LinkKind kind, int min_signals, int limit) {
+  if (!links_) return Status::FailedPrecondition("no link index");
+  if (min_signals < 2 || min_signals > 1000) return Status::Invalid({"/min", "out_of_range", {{"min", "2"}, {"max", "1000"}}});
+  if (limit < 1 || limit > 200) return Status::Invalid({"/limit", "out_of_range", {{"min", "1"}, {"max", "200"}}});
+  auto spots = links_->Hotspots(kind, min_signals, limit);
+  if (!spots.ok()) return spots.status();
+  std::vector<HotspotView> out;
+  for (const auto& h : *spots) {
+    HotspotView v{h.kind, "", h.signals};
+    // The label comes from a signal that has the key; the index itself holds only hashes.
+    for (SignalId id : h.signals) {
+      Result<Signal> s = repo_.Get(id);
+      if (!s.ok()) continue;
+      for (const auto& k : LinkKeysOf(s->content))
+        if (k.kind == kind && KeyHash(k) == h.hash) v.label = k.label;
+      if (!v.label.empty()) break;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
 
 Triage SignalService::TriageOf(const SignalContent& content) const {
   return ComputeTriage(content, catalog_, AmsterdamDate(clock_.Now()));
@@ -128,7 +200,13 @@ Result<Signal> SignalService::Store(SignalContent content, const std::string& ac
   for (int attempt = 0; attempt < kReferenceAttempts; ++attempt) {
     n.signal.reference_code = "MH-" + std::to_string(year) + "-" + secrets_.RandomCode(6);
     Result<Signal> r = repo_.Insert(n);
-    if (r.ok() || r.error().code() != StatusCode::kConflict) return r;
+    if (r.ok()) {
+      // The link index is derived data written in its own transaction: when it fails the
+      // caller gets the error although the signal is stored (TODO(#8): one transaction).
+      DRIELUIK_RETURN_IF_ERROR(IndexLinks(*r));
+      return r;
+    }
+    if (r.error().code() != StatusCode::kConflict) return r;
   }
   return Status::Internal("could not draw a free reference code");
 }
@@ -177,7 +255,9 @@ Result<Signal> SignalService::Update(SignalId id, std::int64_t expected_version,
   next.received_at = *next.content.received_at;
   next.updated_at = now;
   std::string urgency(ToCode(TriageOf(next.content).urgency.level));
-  return repo_.Update(next, expected_version, urgency, HistoryEntry{now, "updated", actor, fields});
+  Result<Signal> updated = repo_.Update(next, expected_version, urgency, HistoryEntry{now, "updated", actor, fields});
+  if (updated.ok()) DRIELUIK_RETURN_IF_ERROR(IndexLinks(*updated));
+  return updated;
 }
 
 Result<SignalPage> SignalService::List(SignalFilter filter) {

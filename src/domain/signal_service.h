@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "domain/catalog.h"
+#include "domain/link_keys.h"
 #include "domain/secrets.h"
 #include "domain/signal.h"
 #include "domain/signal_repository.h"
@@ -26,9 +27,30 @@ struct PublicReceipt {
   std::string secret;
 };
 
+/// Why two signals are linked: the shared key's kind and what it is, in words.
+struct LinkReason {
+  LinkKind kind;
+  std::string label;
+};
+
+/// A signal linked to another one, with every reason.
+struct SignalLink {
+  Signal signal;
+  std::vector<LinkReason> reasons;
+};
+
+/// A key shared by many signals, with a readable label.
+struct HotspotView {
+  LinkKind kind;
+  std::string label;
+  std::vector<SignalId> signals;
+};
+
 class SignalService {
  public:
-  SignalService(SignalRepository& repo, const Catalog& catalog, const Clock& clock, Secrets& secrets);
+  /// `links` (may be null) indexes the link keys of every signal written, for Links().
+  SignalService(SignalRepository& repo, const Catalog& catalog, const Clock& clock, Secrets& secrets,
+                LinkKeyRepository* links = nullptr);
 
   /// Registers a signal from a user or partner. InvalidArgument with every bad field.
   Result<Signal> Create(SignalContent content, const std::string& actor);
@@ -53,6 +75,15 @@ class SignalService {
   /// without storing anything. For edges that want to report wire and domain errors at once.
   Status Validate(SignalContent content) const;
 
+  /// Earlier and later signals that share a person, address, business, phone number or
+  /// vehicle with this one, each with the reasons; newest first. NotFound when unknown;
+  /// FailedPrecondition when no link index is configured.
+  Result<std::vector<SignalLink>> Links(SignalId id);
+  /// Keys of `kind` shared by at least `min_signals` signals (e.g. address hotspots).
+  Result<std::vector<HotspotView>> Hotspots(LinkKind kind, int min_signals, int limit);
+  /// Recomputes the link keys of one signal (after a write, or to rebuild the index).
+  Status IndexLinks(const Signal& s);
+
   /// Triage as of today in the Netherlands.
   Triage TriageOf(const SignalContent& content) const;
 
@@ -65,7 +96,10 @@ class SignalService {
   SignalRepository& repo_;
   const Catalog& catalog_;
   const Clock& clock_;
+  std::string KeyHash(const LinkKey& k);
+
   Secrets& secrets_;
+  LinkKeyRepository* links_;
   AttemptThrottle throttle_;
 };
 

@@ -1,3 +1,5 @@
+// GCC 12 warns about _mm512_undefined_* inside its own intrinsics headers (a false positive).
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "link/dice.h"
 
 #include <algorithm>
@@ -6,8 +8,6 @@
 #include <cstring>
 #include <thread>
 
-// GCC 12 warns about _mm512_undefined_* inside its own intrinsics headers (a false positive).
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
 
 namespace drieluik::link {
@@ -66,6 +66,11 @@ void ParallelRows(std::size_t rows, int threads, Body body) {
 // For each row of a in [begin, end), calls emit(i, j, and_count) for every j of b whose Dice
 // reaches the threshold. The test 2c >= t (pa + pb) is done in integers scaled by 2^20 so no
 // division sits in the inner loop; a candidate then gets its exact score.
+// Rows of b are visited in tiles of this many rows (128 KiB of 1,024-bit encodings), each
+// compared with every row of a's range before the next, so b streams from memory once per
+// range instead of once per row of a.
+constexpr std::size_t kTileRows = 1024;
+
 template <typename Emit>
 DRIELUIK_POPCNT void CompareRows(const ClkSet& a, const ClkSet& b, std::size_t begin,
                                  std::size_t end, double threshold, Emit emit) {
@@ -73,16 +78,19 @@ DRIELUIK_POPCNT void CompareRows(const ClkSet& a, const ClkSet& b, std::size_t b
   const std::size_t nb = b.size();
   const std::uint64_t t_scaled = static_cast<std::uint64_t>(std::ceil(threshold * (1 << 20)));
   const bool sixteen = words == 16;
+  for (std::size_t tile = 0; tile < nb; tile += kTileRows) {
+  const std::size_t tile_end = std::min(nb, tile + kTileRows);
   for (std::size_t i = begin; i < end; ++i) {
     const std::uint64_t* ra = a.row(i);
     const std::uint64_t pa = a.popcount(i);
-    for (std::size_t j = 0; j < nb; ++j) {
+    for (std::size_t j = tile; j < tile_end; ++j) {
       const std::uint64_t pb = b.popcount(j);
       std::uint64_t c = sixteen ? AndCount16(ra, b.row(j)) : AndCount(ra, b.row(j), words);
       // 2c / (pa + pb) >= t  <=>  2c * 2^20 >= t * 2^20 * (pa + pb), up to the rounding of t,
       // which the exact check in emit settles.
       if ((c << 21) + (pa + pb) >= t_scaled * (pa + pb)) emit(i, j, c);
     }
+  }
   }
 }
 
@@ -116,13 +124,15 @@ DRIELUIK_AVX512 void CompareRows1024Avx512(const ClkSet& a, const ClkSet& b, std
   const std::uint64_t t_scaled = static_cast<std::uint64_t>(std::ceil(threshold * (1 << 20)));
   const __m512i vt = _mm512_set1_epi64(static_cast<long long>(t_scaled));
   alignas(64) std::uint64_t counts[8];
+  for (std::size_t tile = 0; tile < nb8; tile += kTileRows) {
+  const std::size_t tile_end = std::min(nb8, tile + kTileRows);
   for (std::size_t i = begin; i < end; ++i) {
     const std::uint64_t* ra = a.row(i);
     const __m512i a0 = _mm512_loadu_si512(ra);
     const __m512i a1 = _mm512_loadu_si512(ra + 8);
     const std::uint64_t pa = a.popcount(i);
     const __m512i vpa = _mm512_set1_epi64(static_cast<long long>(pa));
-    for (std::size_t j = 0; j < nb8; j += 8) {
+    for (std::size_t j = tile; j < tile_end; j += 8) {
       __m512i v[8];
       for (int k = 0; k < 8; ++k) {
         const std::uint64_t* rb = b.row(j + k);
@@ -144,6 +154,11 @@ DRIELUIK_AVX512 void CompareRows1024Avx512(const ClkSet& a, const ClkSet& b, std
         }
       }
     }
+  }
+  }
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::uint64_t* ra = a.row(i);
+    const std::uint64_t pa = a.popcount(i);
     for (std::size_t j = nb8; j < nb; ++j) {
       const std::uint64_t pb = b.popcount(j);
       std::uint64_t c = AndCount16(ra, b.row(j));
@@ -240,11 +255,14 @@ DRIELUIK_POPCNT std::uint64_t PlainPopcountLoop(const ClkSet& a, const ClkSet& b
   ParallelRows(a.size(), threads, [&](std::size_t begin, std::size_t end, int) {
     std::uint64_t local = 0;
     const std::size_t words = a.words();
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::uint64_t* ra = a.row(i);
-      for (std::size_t j = 0; j < b.size(); ++j) {
-        const std::uint64_t* rb = b.row(j);
-        local += words == 16 ? AndCount16(ra, rb) : AndCount(ra, rb, words);
+    for (std::size_t tile = 0; tile < b.size(); tile += kTileRows) {
+      const std::size_t tile_end = std::min(b.size(), tile + kTileRows);
+      for (std::size_t i = begin; i < end; ++i) {
+        const std::uint64_t* ra = a.row(i);
+        for (std::size_t j = tile; j < tile_end; ++j) {
+          const std::uint64_t* rb = b.row(j);
+          local += words == 16 ? AndCount16(ra, rb) : AndCount(ra, rb, words);
+        }
       }
     }
     total += local;

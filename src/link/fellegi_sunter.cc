@@ -83,11 +83,23 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> BlockPairs(
   return pairs;
 }
 
-double ExpectedBlockPairs(const RecordTable& table, std::size_t column) {
+// Pairs a rule would produce (within one source, an upper bound for link mode).
+double ExpectedBlockPairs(const RecordTable& table, const BlockingRule& rule) {
+  std::vector<std::size_t> cols;
+  for (const auto& k : rule.keys) {
+    cols.push_back(static_cast<std::size_t>(
+        std::find(table.columns.begin(), table.columns.end(), k.column) - table.columns.begin()));
+  }
   std::unordered_map<std::string, double> counts;
   for (const auto& row : table.rows) {
-    std::string v = NormaliseValue(ComparisonKind::kString, row[column]);
-    if (!v.empty()) counts[v] += 1;
+    std::string key;
+    bool missing = false;
+    for (std::size_t k = 0; k < cols.size() && !missing; ++k) {
+      std::string v = NormaliseValue(ComparisonKind::kString, row[cols[k]]);
+      missing = v.empty();
+      key += Prefix(v, rule.keys[k].prefix) + '\x1f';
+    }
+    if (!missing) counts[key] += 1;
   }
   double pairs = 0;
   for (const auto& [v, c] : counts) pairs += c * (c - 1) / 2;
@@ -276,6 +288,9 @@ LinkSettings AutoLinkSettings(const RecordTable& table, const std::vector<std::s
   LinkSettings s;
   const double n = static_cast<double>(table.rows.size());
   const double max_block_pairs = std::max(2e6, 50 * n);
+  std::vector<std::string> whys;
+  std::vector<BlockingRule> proposed;
+  std::string first_name, last_name, date;
   for (std::size_t k = 0; k < table.columns.size(); ++k) {
     const std::string& column = table.columns[k];
     if (std::find(skip.begin(), skip.end(), column) != skip.end()) continue;
@@ -309,7 +324,7 @@ LinkSettings AutoLinkSettings(const RecordTable& table, const std::vector<std::s
       why = "e-mail (exact, same user, Jaro-Winkler)";
     } else if (Has(name, {"dob", "birth", "geboorte", "date", "datum"}) || datelike >= 0.9 * fill) {
       spec.kind = ComparisonKind::kDate;
-      why = "date (exact, typo, day-month swap, within 31 / 365 days)";
+      why = "date (exact, typo, day-month swap, within 31 / 365 days, two typos)";
     } else if (Has(name, {"postcode", "zip", "post_code"})) {
       spec.kind = ComparisonKind::kPostcode;
       why = "postcode (exact, typo, same first half)";
@@ -338,16 +353,47 @@ LinkSettings AutoLinkSettings(const RecordTable& table, const std::vector<std::s
       why = "text (exact, Jaro-Winkler 0.92 / 0.80), term frequencies";
     }
     s.comparisons.push_back(spec);
-    if (explanation) explanation->push_back(column + ": " + why);
-    // Block on the column when that gives a manageable number of pairs.
-    double pairs = ExpectedBlockPairs(table, k);
+    whys.push_back(why);
     if (spec.kind != ComparisonKind::kExact && spec.kind != ComparisonKind::kNumeric &&
-        pairs <= max_block_pairs && distinct.size() > 20) {
-      s.blocking.push_back({{{column, 0}}});
+        distinct.size() > 20) {
+      proposed.push_back({{{column, 0}}});
+    }
+    if (Has(name, {"first", "given", "voornaam", "fore"})) first_name = column;
+    if (Has(name, {"surname", "last", "achternaam", "family"})) last_name = column;
+    if (spec.kind == ComparisonKind::kDate) date = column;
+  }
+  // First name and surname written in each other's place get their own level.
+  if (!first_name.empty() && !last_name.empty()) {
+    for (std::size_t c = 0; c < s.comparisons.size(); ++c) {
+      auto& spec = s.comparisons[c];
+      if (spec.column == first_name || spec.column == last_name) {
+        spec.swap_column = spec.column == first_name ? last_name : first_name;
+        whys[c] += ", swapped with " + spec.swap_column;
+      }
+    }
+    proposed.push_back({{{first_name, 2}, {last_name, 2}}});
+  }
+  if (!date.empty() && !first_name.empty()) proposed.push_back({{{date, 4}, {first_name, 1}}});
+  if (!date.empty() && !last_name.empty()) proposed.push_back({{{date, 4}, {last_name, 1}}});
+  if (explanation) {
+    for (std::size_t c = 0; c < s.comparisons.size(); ++c) {
+      explanation->push_back(s.comparisons[c].column + ": " + whys[c]);
+    }
+  }
+  // Block on each proposed rule that gives a manageable number of pairs.
+  for (const auto& rule : proposed) {
+    double pairs = ExpectedBlockPairs(table, rule);
+    if (pairs > max_block_pairs) {
       if (explanation) {
-        explanation->push_back("blocking: " + column + " (" +
+        explanation->push_back("not blocking on " + BlockingRuleText(rule) + " (" +
                                std::to_string(static_cast<long long>(pairs)) + " pairs)");
       }
+      continue;
+    }
+    s.blocking.push_back(rule);
+    if (explanation) {
+      explanation->push_back("blocking: " + BlockingRuleText(rule) + " (" +
+                             std::to_string(static_cast<long long>(pairs)) + " pairs)");
     }
   }
   if (s.blocking.empty() && !s.comparisons.empty()) {

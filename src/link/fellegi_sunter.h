@@ -17,7 +17,17 @@
 // In-process use (e.g. GET /api/v1/signals/{id}/links): train once on the organisation's
 // records, then call LinkModel::ScoreAgainst(probe, candidates, min_probability) with plain
 // value rows in the model's column order; each ScoredPair carries every column's level and
-// weight, which is the "why" to show a person.
+// weight, which is the "why" to show a person:
+//
+//   RecordTable table{{"id", "name", "dob", "city"}, rows, std::vector<std::uint8_t>(rows.size())};
+//   std::vector<std::string> how;
+//   LinkSettings settings = AutoLinkSettings(table, {"id"}, &how);   // or ParseLinkSettings
+//   Result<LinkModel> model = LinkModel::Train(table, LinkMode::kDedupe, settings);
+//   for (const ScoredPair& p : model->ScoreAgainst(rows[i], rows, 0.5))
+//     for (const FieldContribution& f : p.fields) ...  // f.column, f.level, f.weight
+//
+// (ScoreAgainst compares with every candidate given; pick candidates cheaply first, e.g. by
+// a blocking key, when there are many. The probe itself, if among the candidates, scores too.)
 //
 // A trained LinkModel is immutable and may be shared between threads.
 #pragma once

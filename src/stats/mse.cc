@@ -205,8 +205,15 @@ Result<Estimate> EstimateImpl(const CaptureTable& in, const EstimateOptions& o, 
     if (std::find(r.kept.begin(), r.kept.end(), i) == r.kept.end())
       est.warnings.push_back({"list_empty", {{"list", in.lists[i]}}});
   }
-  if (r.kept.size() < 2)
-    return Status::Invalid({"lists", "too_few_lists", {{"count", std::to_string(r.kept.size())}}});
+  if (r.kept.size() < 2) {
+    // The table is well-formed but at most one list saw anyone (a sparse stratum): no
+    // estimate, said as a warning, so that the other strata still get theirs.
+    for (int i : r.kept) est.lists.push_back(in.lists[i]);
+    est.observed = in.Observed();
+    est.warnings.push_back({"too_few_informative_lists", {{"count", std::to_string(r.kept.size())}}});
+    est.warnings.push_back({"no_estimable_model", {}});
+    return est;
+  }
   for (int i : r.kept) est.lists.push_back(in.lists[i]);
   const CountTable& table = r.table;
   est.observed = static_cast<int64_t>(std::llround(table.observed));

@@ -82,7 +82,8 @@ struct EstimateOptions {
 /// Codes: "list_empty" {list}, "model_refused" {model, reason: not_exist|not_identifiable|
 /// not_exist_not_identifiable|not_converged}, "models_refused" {count, of}, "empty_overlap"
 /// {term}, "no_estimable_model", "exhaustive_fallback" {lists, models},
-/// "bootstrap_failures" {count, of}, "few_overlaps" {count}, "interval_open" {side}.
+/// "bootstrap_failures" {count, of}, "few_overlaps" {count}, "interval_open" {side},
+/// "too_few_informative_lists" {count}.
 struct Warning {
   std::string code;
   std::vector<std::pair<std::string, std::string>> params;
@@ -112,9 +113,9 @@ struct Estimate {
   std::vector<double> bootstrap_totals;  // per replicate; NaN where no model was found
 };
 
-/// Estimates the population size. InvalidArgument for fewer than two informative lists
-/// or invalid options; otherwise an Estimate, which has no numbers (and a warning) when no
-/// model passes the existence and identifiability check.
+/// Estimates the population size. InvalidArgument for fewer than two lists or invalid
+/// options; otherwise an Estimate, which has no numbers (and a warning) when fewer than two
+/// lists saw anyone or no model passes the existence and identifiability check.
 Result<Estimate> EstimatePopulation(const CaptureTable& table, const EstimateOptions& options);
 
 struct StratumEstimate {

@@ -8,12 +8,13 @@
 #include <string>
 
 #include "base/status.h"
+#include "domain/link_keys.h"
 #include "domain/signal_repository.h"
 #include "store/table_dump.h"
 
 namespace drieluik::store {
 
-class Store : public domain::SignalRepository {
+class Store : public domain::SignalRepository, public domain::LinkKeyRepository {
  public:
   /// Applies every numbered migration not yet applied, each in its own transaction.
   virtual Status Migrate() = 0;

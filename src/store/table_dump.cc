@@ -14,6 +14,7 @@ const std::vector<TableSpec>& DumpTables() {
       {"signal_forms", {"signal_id", "form"}, {"signal_id", "form"}, {}},
       {"signal_history", {"id", "signal_id", "at", "action", "actor", "fields"}, {"id"}, {"fields"}},
       {"signal_additions", {"id", "signal_id", "at", "text"}, {"id"}, {}},
+      {"signal_link_keys", {"signal_id", "kind", "key_hash"}, {"signal_id", "kind", "key_hash"}, {}},
   };
   return tables;
 }

@@ -105,7 +105,8 @@ TEST_F(StoreCommandsTest, MigrateStoreSqliteToPostgresAndBack) {
             "signals                       2 rows copied and verified\n"
             "signal_forms                  3 rows copied and verified\n"
             "signal_history                4 rows copied and verified\n"
-            "signal_additions              1 rows copied and verified\n");
+            "signal_additions              1 rows copied and verified\n"
+            "signal_link_keys              3 rows copied and verified\n");
   EXPECT_EQ(Rows(*pg.store()), Rows(*lite.store()));
 
   std::string back = "sqlite:" + (dir_ / "back.db").string();

@@ -12,7 +12,7 @@ namespace {
 class SignalServiceTest : public ::testing::Test {
  protected:
   SignalServiceTest() : ts_("sqlite"), clock_("2026-11-28T12:00:00Z"),
-                        service_(*ts_.store(), Catalog::Embedded(), clock_, secrets_) {}
+                        service_(*ts_.store(), Catalog::Embedded(), clock_, secrets_, ts_.store()) {}
 
   SignalContent Content() {
     SignalContent s;
@@ -112,6 +112,51 @@ TEST_F(SignalServiceTest, WrongGuessesAreThrottledThenForgotten) {
   EXPECT_GT(retry.count(), 0);
   clock_.Advance(std::chrono::minutes(16));
   EXPECT_TRUE(service_.AddPublicAddition(receipt->reference_code, receipt->secret, "x", "10.0.0.2", nullptr).ok());
+}
+
+}  // namespace
+}  // namespace drieluik::domain
+
+namespace drieluik::domain {
+namespace {
+
+TEST_F(SignalServiceTest, LinksFindSignalsSharingAnAddressOrPhoneWithReasons) {
+  SignalContent a = Content();
+  a.addresses = {{"Hoofdstraat", "12a", "9561 AB", "Ter Apel", ""}};
+  a.phone_numbers = {{"06-12345678", ""}};
+  SignalContent b = Content();
+  b.summary = "Tweede melding";
+  b.addresses = {{"Hoofdstraat", "12 A", "9561ab", "Ter Apel", "zelfde pand"}};
+  SignalContent c = Content();
+  c.summary = "Derde melding";
+  c.phone_numbers = {{"+31 6 1234 5678", ""}};
+  SignalContent unrelated = Content();
+  unrelated.addresses = {{"Kerkstraat", "1", "9501 AA", "Stadskanaal", ""}};
+  auto sa = service_.Create(a, "af1");
+  auto sb = service_.Create(b, "af1");
+  clock_.Advance(std::chrono::minutes(1));
+  auto sc = service_.Create(c, "af1");
+  ASSERT_TRUE(service_.Create(unrelated, "af1").ok());
+  auto links = service_.Links(sa->id);
+  ASSERT_TRUE(links.ok()) << links.status().ToString();
+  ASSERT_EQ(links->size(), 2u);
+  EXPECT_EQ((*links)[0].signal.id, sc->id);  // newest first
+  EXPECT_EQ((*links)[0].reasons[0].kind, LinkKind::kPhone);
+  EXPECT_EQ((*links)[0].reasons[0].label, "06-12345678");
+  EXPECT_EQ((*links)[1].signal.id, sb->id);
+  EXPECT_EQ((*links)[1].reasons[0].kind, LinkKind::kAddress);
+
+  // An edit that removes the shared address removes the link.
+  SignalContent b2 = sb->content;
+  b2.addresses.clear();
+  ASSERT_TRUE(service_.Update(sb->id, sb->version, b2, sb->status, "zc1").ok());
+  EXPECT_EQ(service_.Links(sa->id)->size(), 1u);
+
+  auto spots = service_.Hotspots(LinkKind::kPhone, 2, 10);
+  ASSERT_TRUE(spots.ok());
+  ASSERT_EQ(spots->size(), 1u);
+  EXPECT_EQ((*spots)[0].signals.size(), 2u);
+  EXPECT_FALSE((*spots)[0].label.empty());
 }
 
 }  // namespace

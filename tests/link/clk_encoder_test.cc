@@ -145,5 +145,53 @@ TEST(ClkSchemaTest, ReadsVersion3AndWritesItBack) {
   EXPECT_EQ(ClkSchemaToJson(*again), ClkSchemaToJson(*s));
 }
 
+// The KAT schema written as version 2 and version 3 encodes to the same bits as version 1.
+TEST(ClkSchemaTest, Versions2And3OfTheKatSchemaGiveTheKatEncoding) {
+  const std::string kdf =
+      R"("kdf": {"type": "HKDF", "hash": "SHA256", "keySize": 64,
+         "salt": "SCbL2zHNnmsckfzchsNkZY9XoHk96P/G5nUBrM7ybymlEFsMV6PAeDZCNp3rfNUPCtLDMOGQHG4pCQpfhiHCyA==",
+         "info": "c2NoZW1hX2V4YW1wbGU="})";
+  const std::string v2 = R"({"version": 2, "clkConfig": {"l": 1024, )" + kdf + R"(},
+    "features": [
+      {"identifier": "name", "format": {"type": "string", "encoding": "utf-8"},
+       "hashing": {"ngram": 2, "strategy": {"k": 60}, "hash": {"type": "doubleHash"}}},
+      {"identifier": "id", "format": {"type": "string", "encoding": "utf-8"},
+       "hashing": {"ngram": 1, "positional": true, "strategy": {"k": 30}}},
+      {"identifier": "dob", "format": {"type": "date", "format": "%Y-%m-%d"},
+       "hashing": {"ngram": 2, "positional": true, "strategy": {"k": 15}}},
+      {"identifier": "gender", "format": {"type": "enum", "values": ["M", "F", "O"]},
+       "hashing": {"ngram": 1, "strategy": {"k": 30}}},
+      {"identifier": "children", "format": {"type": "integer"},
+       "hashing": {"ngram": 1, "positional": true, "strategy": {"k": 30}}}]})";
+  const std::string v3 = R"({"version": 3, "clkConfig": {"l": 1024, )" + kdf + R"(},
+    "features": [
+      {"identifier": "name", "format": {"type": "string", "encoding": "utf-8"},
+       "hashing": {"comparison": {"type": "ngram", "n": 2}, "strategy": {"bitsPerToken": 60}}},
+      {"identifier": "id", "format": {"type": "string", "encoding": "utf-8"},
+       "hashing": {"comparison": {"type": "ngram", "n": 1, "positional": true},
+                   "strategy": {"bitsPerToken": 30}}},
+      {"identifier": "dob", "format": {"type": "date", "format": "%Y-%m-%d"},
+       "hashing": {"comparison": {"type": "ngram", "n": 2, "positional": true},
+                   "strategy": {"bitsPerToken": 15}}},
+      {"identifier": "gender", "format": {"type": "enum", "values": ["M", "F", "O"]},
+       "hashing": {"comparison": {"type": "ngram", "n": 1}, "strategy": {"bitsPerToken": 30}}},
+      {"identifier": "children", "format": {"type": "integer"},
+       "hashing": {"comparison": {"type": "ngram", "n": 1, "positional": true},
+                   "strategy": {"bitsPerToken": 30}}}]})";
+  // clkhash's expected CLK for row 0 of its regression test (KÉVIN, kev007, 1963-12-13, M, 1).
+  const std::string expected =
+      "SU9+/O/Jzzi0sfzH8K2l3+qfhn8Ky3jVI21DVdH9j2fXE++JH8GcQGSeYxDZFxALCAT8CHwYJyQcRT3MhUQOFWcOf5fW"
+      "dr6ofh6DYy8iv////weyunbMahfV9RMWkRwQmBL3fjreUVOCS9D9kAbQC2XgULidKCTHd9ZpbPJ91";
+  for (const auto& text : {v2, v3}) {
+    auto schema = ParseClkSchema(text);
+    ASSERT_TRUE(schema.ok()) << schema.error().message();
+    auto encoder = ClkEncoder::Create(*schema, "chicken");
+    ASSERT_TRUE(encoder.ok());
+    auto clk = encoder->Encode({"KÉVIN", "kev007", "1963-12-13", "M", "1"});
+    ASSERT_TRUE(clk.ok());
+    EXPECT_EQ(Base64Encode(*clk).substr(0, expected.size()), expected);
+  }
+}
+
 }  // namespace
 }  // namespace drieluik::link

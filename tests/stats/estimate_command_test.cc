@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -33,7 +35,9 @@ std::string WriteTemp(const std::string& name, const std::string& text) {
 
 CliRun Estimate(const std::string& args) {
   std::string dir = ::testing::TempDir();
-  std::string out = dir + "/estimate_out.txt", err = dir + "/estimate_err.txt";
+  // ctest runs tests in parallel processes: the file names must be unique per process.
+  std::string tag = std::to_string(::getpid());
+  std::string out = dir + "/estimate_out_" + tag + ".txt", err = dir + "/estimate_err_" + tag + ".txt";
   std::string cmd = std::string(DRIELUIK_BINARY) + " estimate " + args + " >" + out + " 2>" + err;
   int status = std::system(cmd.c_str());
   return {WEXITSTATUS(status), Slurp(out), Slurp(err)};
@@ -105,6 +109,16 @@ TEST(EstimateCommandTest, StrataAndTheirSum) {
   EXPECT_NEAR(j["strata"][1]["estimate"].get<double>(), 110 + 100, 1e-6);
   EXPECT_NEAR(j["total"]["estimate"].get<double>(), 490, 1e-6);
   EXPECT_EQ(j["total"]["observed"], 210);
+}
+
+TEST(EstimateCommandTest, SparseStratumGetsNoEstimateAndNoSum) {
+  std::string csv = "jaar,A,B,count\n2023,1,0,60\n2023,0,1,30\n2023,1,1,10\n2024,1,0,4\n";
+  CliRun r = Estimate("--input " + WriteTemp("sparse.csv", csv) + " --by jaar --method main --lang en");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("jaar = 2023\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  Estimated total: 280\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  Note: only 1 list(s) contain anybody; at least two are needed\n"), std::string::npos);
+  EXPECT_NE(r.out.find("  No sum: not every group has an estimate.\n"), std::string::npos);
 }
 
 TEST(EstimateCommandTest, BootstrapIsReproducibleForASeed) {

@@ -6,6 +6,7 @@
 
 #include "base/time.h"
 #include "domain/signal_repository.h"
+#include "store/store.h"
 
 namespace drieluik::testing {
 
@@ -42,7 +43,7 @@ inline domain::NewSignal SampleSignal(const std::string& ref, const char* receiv
 
 /// Fills a store with two signals that use every table and nullable column: forms,
 /// an update with history, a public secret and an addition, non-ASCII text.
-inline Status FillSample(domain::SignalRepository& db) {
+inline Status FillSample(store::Store& db) {
   using namespace domain;
   auto a = db.Insert(SampleSignal("MH-2026-DUMP01", "2026-01-01T10:00:00Z"));
   if (!a.ok()) return a.status();
@@ -56,6 +57,9 @@ inline Status FillSample(domain::SignalRepository& db) {
   if (!b.ok()) return b.status();
   DRIELUIK_RETURN_IF_ERROR(db.AddAddition(b->id, {At("2026-02-02T08:00:00Z"), "Ook een busje gezien"},
                                           {At("2026-02-02T08:00:00Z"), "addition", "public", {"additions"}}));
+  // Both signals share an address, as SignalService would index it.
+  DRIELUIK_RETURN_IF_ERROR(db.ReplaceLinkKeys(a->id, {{LinkKind::kAddress, "b2:address-hash"}, {LinkKind::kPhone, "b2:phone-hash"}}));
+  DRIELUIK_RETURN_IF_ERROR(db.ReplaceLinkKeys(b->id, {{LinkKind::kAddress, "b2:address-hash"}}));
   Signal next = *a;
   next.status = SignalStatus::kInIntake;
   next.content.summary = "Bijgewerkt";

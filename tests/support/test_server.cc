@@ -1,20 +1,10 @@
 #include "support/test_server.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
-
-extern char** environ;
 
 namespace drieluik::testing {
 
@@ -42,40 +32,17 @@ TestServer::~TestServer() {
 void TestServer::Start() {
   const char* bin = std::getenv("DRIELUIK_BIN");
   if (!bin) throw std::runtime_error("DRIELUIK_BIN is not set");
-  std::string port_file = dir_ + "/port";
-  std::filesystem::remove(port_file);
-  std::vector<std::string> args = {bin, "serve", "--database", db_->url(), "--data", dir_, "--port", "0",
-                                   "--port-file", port_file, "--ui", dir_ + "/no-ui"};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  std::string log = dir_ + "/server.log";
-  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  int rc = posix_spawn(&pid_, bin, &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0) throw std::runtime_error("cannot start " + std::string(bin));
-  for (int i = 0; i < 300; ++i) {
-    std::ifstream in(port_file);
-    if (in >> port_) return;
-    int status;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      throw std::runtime_error("server exited at start:\n" + Log());
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  throw std::runtime_error("server did not report its port:\n" + Log());
+  auto p = ServerProcess::Start(bin, db_->url(), {"--ui", dir_ + "/no-ui"}, dir_ + "/server.log");
+  if (!p.ok()) throw std::runtime_error(p.status().message() + "\n" + Log());
+  process_ = std::move(p).value();
+  port_ = process_->port();
 }
 
 void TestServer::Stop(bool kill) {
-  if (pid_ <= 0) return;
-  ::kill(pid_, kill ? SIGKILL : SIGTERM);
-  int status;
-  waitpid(pid_, &status, 0);
-  pid_ = -1;
+  if (!process_) return;
+  if (kill) process_->Kill();
+  else process_->Stop();
+  process_.reset();
 }
 
 std::string TestServer::Log() const {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "support/server_process.h"
 #include "support/test_store.h"
 
 namespace drieluik::testing {
@@ -37,8 +38,8 @@ class TestServer {
 
  private:
   std::unique_ptr<TestStore> db_;
+  std::unique_ptr<ServerProcess> process_;
   std::string dir_, skip_reason_;
-  int pid_ = -1;
   int port_ = 0;
 };
 

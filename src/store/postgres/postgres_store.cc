@@ -1,5 +1,7 @@
 #include "store/postgres/postgres_store.h"
 
+#include <optional>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -310,6 +312,60 @@ Result<std::int64_t> PostgresStore::Count() {
   return pool_->Run<pqxx::read_committed, pqxx::read_only>([](pqxx::transaction_base& tx) -> Result<std::int64_t> {
     return tx.exec_prepared("count")[0][0].as<std::int64_t>();
   });
+}
+
+namespace {
+std::optional<LinkKind> LinkKindFromCode(const std::string& code) {
+  for (LinkKind k : {LinkKind::kPerson, LinkKind::kAddress, LinkKind::kBusiness, LinkKind::kPhone, LinkKind::kVehicle})
+    if (ToCode(k) == code) return k;
+  return std::nullopt;
+}
+}  // namespace
+
+Status PostgresStore::ReplaceLinkKeys(SignalId id, const std::vector<StoredLinkKey>& keys) {
+  return pool_->Run([&](pqxx::transaction_base& tx) -> Status {
+    // Lock the signal row so a concurrent delete cannot interleave.
+    if (tx.exec_params("SELECT 1 FROM signals WHERE id = $1 FOR SHARE", id).empty())
+      return Status::NotFound("signal " + std::to_string(id));
+    tx.exec_params("DELETE FROM signal_link_keys WHERE signal_id = $1", id);
+    for (const auto& k : keys)
+      tx.exec_params(
+          "INSERT INTO signal_link_keys (signal_id, kind, key_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", id,
+          std::string(ToCode(k.kind)), k.hash);
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<LinkHit>> PostgresStore::FindByHashes(const std::vector<std::string>& hashes, SignalId exclude) {
+  return pool_->Run<pqxx::read_committed, pqxx::read_only>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<LinkHit>> {
+        std::vector<LinkHit> out;
+        for (const auto& h : hashes)
+          for (const auto& r : tx.exec_params(
+                   "SELECT signal_id, kind FROM signal_link_keys WHERE key_hash = $1 AND signal_id <> $2 LIMIT 1000", h,
+                   exclude))
+            if (auto kind = LinkKindFromCode(r[1].as<std::string>())) out.push_back({r[0].as<SignalId>(), *kind, h});
+        return out;
+      });
+}
+
+Result<std::vector<Hotspot>> PostgresStore::Hotspots(LinkKind kind, int min_signals, int limit) {
+  return pool_->Run<pqxx::read_committed, pqxx::read_only>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Hotspot>> {
+        std::vector<Hotspot> out;
+        for (const auto& r : tx.exec_params(
+                 "SELECT key_hash, count(*) AS n FROM signal_link_keys WHERE kind = $1 GROUP BY key_hash "
+                 "HAVING count(*) >= $2 ORDER BY n DESC, key_hash LIMIT $3",
+                 std::string(ToCode(kind)), min_signals, limit))
+          out.push_back({kind, r[0].as<std::string>(), {}});
+        for (auto& h : out)
+          for (const auto& r : tx.exec_params(
+                   "SELECT k.signal_id FROM signal_link_keys k JOIN signals s ON s.id = k.signal_id "
+                   "WHERE k.key_hash = $1 ORDER BY s.received_at DESC, s.id DESC",
+                   h.hash))
+            h.signals.push_back(r[0].as<SignalId>());
+        return out;
+      });
 }
 
 }  // namespace drieluik::store::postgres

@@ -53,6 +53,11 @@ class PostgresStore final : public Store {
   Result<std::string> PublicSecretHash(domain::SignalId id) override;
   Result<std::int64_t> Count() override;
 
+  Status ReplaceLinkKeys(domain::SignalId id, const std::vector<domain::StoredLinkKey>& keys) override;
+  Result<std::vector<domain::LinkHit>> FindByHashes(const std::vector<std::string>& hashes,
+                                                    domain::SignalId exclude) override;
+  Result<std::vector<domain::Hotspot>> Hotspots(domain::LinkKind kind, int min_signals, int limit) override;
+
   /// Test hook: the server process ids of the pool's open connections (to kill them).
   std::vector<int> TEST_BackendPids();
   /// Connections currently open (idle or in use).

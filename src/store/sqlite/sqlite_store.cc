@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <optional>
 
 #include "store/migrations.h"
 #include "store/signal_codec.h"
@@ -389,6 +390,82 @@ Status SqliteStore::BackupTo(const std::string& target_path) {
   sqlite3_close(dest);
   if (rc != SQLITE_DONE || final_rc != SQLITE_OK) return Status::Internal("backup did not complete");
   return Status::Ok();
+}
+
+}  // namespace drieluik::store::sqlite
+
+namespace drieluik::store::sqlite {
+
+namespace {
+std::optional<LinkKind> LinkKindFromCode(const std::string& code) {
+  for (LinkKind k : {LinkKind::kPerson, LinkKind::kAddress, LinkKind::kBusiness, LinkKind::kPhone, LinkKind::kVehicle})
+    if (ToCode(k) == code) return k;
+  return std::nullopt;
+}
+}  // namespace
+
+Status SqliteStore::ReplaceLinkKeys(SignalId id, const std::vector<StoredLinkKey>& keys) {
+  Lease c = Acquire();
+  Transaction tx(*c);
+  DRIELUIK_RETURN_IF_ERROR(tx.Begin());
+  auto del = c->Prepare("DELETE FROM signal_link_keys WHERE signal_id = ?");
+  if (!del.ok()) return del.status();
+  DRIELUIK_RETURN_IF_ERROR(del->Bind(1, id).Run());
+  for (const auto& k : keys) {
+    auto ins = c->Prepare("INSERT OR IGNORE INTO signal_link_keys (signal_id, kind, key_hash) VALUES (?, ?, ?)");
+    if (!ins.ok()) return ins.status();
+    Status s = ins->Bind(1, id).Bind(2, ToCode(k.kind)).Bind(3, k.hash).Run();
+    if (!s.ok()) return s.code() == StatusCode::kConflict ? Status::NotFound("signal " + std::to_string(id)) : s;
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<LinkHit>> SqliteStore::FindByHashes(const std::vector<std::string>& hashes, SignalId exclude) {
+  Lease c = Acquire();
+  std::vector<LinkHit> out;
+  for (const auto& h : hashes) {
+    auto q = c->Prepare("SELECT signal_id, kind FROM signal_link_keys WHERE key_hash = ? AND signal_id <> ? LIMIT 1000");
+    if (!q.ok()) return q.status();
+    q->Bind(1, h).Bind(2, exclude);
+    while (true) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      auto kind = LinkKindFromCode(q->Text(1));
+      if (kind) out.push_back({q->Int(0), *kind, h});
+    }
+  }
+  return out;
+}
+
+Result<std::vector<Hotspot>> SqliteStore::Hotspots(LinkKind kind, int min_signals, int limit) {
+  Lease c = Acquire();
+  auto q = c->Prepare(
+      "SELECT key_hash, count(*) AS n FROM signal_link_keys WHERE kind = ? GROUP BY key_hash HAVING n >= ? "
+      "ORDER BY n DESC, key_hash LIMIT ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, ToCode(kind)).Bind(2, min_signals).Bind(3, limit);
+  std::vector<Hotspot> out;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back({kind, q->Text(0), {}});
+  }
+  for (auto& h : out) {
+    auto s = c->Prepare(
+        "SELECT k.signal_id FROM signal_link_keys k JOIN signals s ON s.id = k.signal_id WHERE k.key_hash = ? "
+        "ORDER BY s.received_at DESC, s.id DESC");
+    if (!s.ok()) return s.status();
+    s->Bind(1, h.hash);
+    while (true) {
+      auto row = s->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      h.signals.push_back(s->Int(0));
+    }
+  }
+  return out;
 }
 
 }  // namespace drieluik::store::sqlite

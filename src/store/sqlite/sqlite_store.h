@@ -37,6 +37,11 @@ class SqliteStore final : public Store {
   Result<std::string> PublicSecretHash(domain::SignalId id) override;
   Result<std::int64_t> Count() override;
 
+  Status ReplaceLinkKeys(domain::SignalId id, const std::vector<domain::StoredLinkKey>& keys) override;
+  Result<std::vector<domain::LinkHit>> FindByHashes(const std::vector<std::string>& hashes,
+                                                    domain::SignalId exclude) override;
+  Result<std::vector<domain::Hotspot>> Hotspots(domain::LinkKind kind, int min_signals, int limit) override;
+
   /// Copies the whole database into a new file with SQLite's online backup API, while
   /// the store stays in use. Conflict when the target exists.
   Status BackupTo(const std::string& target_path);

@@ -11,6 +11,7 @@ void RegisterApi(Router& router, ApiContext& ctx) {
   RegisterReference(router, ctx);
   RegisterSignals(router, ctx);
   RegisterPublicSignals(router, ctx);
+  RegisterLinks(router, ctx);
 }
 
 }  // namespace drieluik::web::api

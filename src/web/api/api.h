@@ -2,7 +2,8 @@
 // parse the request, call one domain function and render the result; all HTTP status
 // decisions go through problem.h. Resources, one file each: health and the OpenAPI
 // document (health_handlers.cc), reference data (reference_handlers.cc), signals
-// (signal_handlers.cc), the public report route (public_signal_handlers.cc).
+// (signal_handlers.cc), the public report route (public_signal_handlers.cc), linked
+// signals and hotspots (link_handlers.cc).
 // To add a resource: a <resource>_handlers.cc with Register<Resource>(Router&,
 // ApiContext&), its DTOs in <resource>_dto.{h,cc}, a line in RegisterApi, and its paths in
 // docs/api/openapi.json (a test fails until both agree).
@@ -37,5 +38,6 @@ void RegisterHealth(Router& router, ApiContext& ctx);
 void RegisterReference(Router& router, ApiContext& ctx);
 void RegisterSignals(Router& router, ApiContext& ctx);
 void RegisterPublicSignals(Router& router, ApiContext& ctx);
+void RegisterLinks(Router& router, ApiContext& ctx);
 
 }  // namespace drieluik::web::api

@@ -556,6 +556,10 @@ Status HttpServer::Impl::Start() {
 }
 
 void HttpServer::Impl::Run() {
+  if (!acceptor_.is_open()) {
+    spdlog::error("http: Run() zonder geslaagde Start() / Run() without a successful Start()");
+    return;
+  }
   ran_ = true;
   work_.emplace(ioc_.get_executor());
   // No I/O thread runs yet, so the strand's objects may be set up from here; the signal

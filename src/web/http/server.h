@@ -57,8 +57,11 @@ struct ServerOptions {
   int worker_threads = 8;  // handler threads (synchronous database work)
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 * 1024;
-  std::chrono::milliseconds read_timeout{30000};  // whole request must arrive within this
-  std::chrono::milliseconds idle_timeout{60000};  // keep-alive connection idle time
+  // The whole request must arrive within this, counted from its first byte; a new
+  // connection must also send its first byte within this.
+  std::chrono::milliseconds read_timeout{30000};
+  // How long a keep-alive connection may wait for the first byte of its next request.
+  std::chrono::milliseconds idle_timeout{60000};
   std::chrono::milliseconds write_timeout{30000};
   std::chrono::milliseconds shutdown_grace{10000};
   std::size_t max_connections = 10000;

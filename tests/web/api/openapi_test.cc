@@ -20,7 +20,7 @@ std::set<std::string> ServerRoutes() {
   TestStore db("sqlite");
   SystemClock clock;
   crypto::SodiumSecrets secrets;
-  domain::SignalService signals(*db.store(), domain::Catalog::Embedded(), clock, secrets);
+  domain::SignalService signals(*db.store(), domain::Catalog::Embedded(), clock, secrets, db.store());
   web::api::ApiContext ctx{signals, domain::Catalog::Embedded(), "test", "sqlite", {}};
   web::Router router;
   web::api::RegisterApi(router, ctx);

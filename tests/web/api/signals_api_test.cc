@@ -194,3 +194,36 @@ INSTANTIATE_TEST_SUITE_P(Backends, SignalsApiTest, ::testing::ValuesIn(kBackends
 
 }  // namespace
 }  // namespace drieluik::testing
+
+namespace drieluik::testing {
+namespace {
+
+using LinksApiTest = ApiTest;
+
+TEST_P(LinksApiTest, LinkedSignalsCarryReasonsAndHotspotsCountThem) {
+  json a = ValidSignal();
+  a["phoneNumbers"] = {{{"number", "06-12345678"}}};
+  json first = Create(a);
+  json b = ValidSignal();
+  b["summary"] = "Zelfde loods, andere melder";
+  b["addresses"] = {{{"street", "Hoofdstraat"}, {"houseNumber", "12A"}, {"postcode", "9561ab"}, {"city", "Ter Apel"}}};
+  json second = Create(b);
+  json c = ValidSignal();
+  c["summary"] = "Weer die loods";
+  Create(c);
+  json links = Body(http().Get("/api/v1/signals/" + std::to_string(first["id"].get<long>()) + "/links"));
+  ASSERT_EQ(links["items"].size(), 2u);
+  EXPECT_EQ(links["items"][1]["signalId"], second["id"]);
+  EXPECT_EQ(links["items"][1]["reasons"][0]["kind"], "address");
+  EXPECT_EQ(links["items"][1]["reasons"][0]["nl"], "Zelfde adres: Hoofdstraat 12a, 9561 AB Ter Apel");
+  json spots = Body(http().Get("/api/v1/hotspots?kind=address&min=3"));
+  ASSERT_EQ(spots["items"].size(), 1u);
+  EXPECT_EQ(spots["items"][0]["count"], 3);
+  EXPECT_EQ(http().Get("/api/v1/signals/99999/links")->status, 404);
+  EXPECT_EQ(http().Get("/api/v1/hotspots?kind=shoe")->status, 422);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LinksApiTest, ::testing::ValuesIn(kBackends));
+
+}  // namespace
+}  // namespace drieluik::testing

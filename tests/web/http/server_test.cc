@@ -21,32 +21,7 @@ using namespace std::chrono_literals;
 using testing::Connection;
 using testing::Fetch;
 using testing::RequestText;
-
-// A server on 127.0.0.1 with an ephemeral port, run on its own thread.
-class RunningServer {
- public:
-  RunningServer(ServerOptions options, const Router& router) : server_(std::move(options), router) {
-    Status status = server_.Start();
-    EXPECT_TRUE(status.ok()) << status.ToString();
-    thread_ = std::thread([this] {
-      server_.Run();
-      stopped_ = true;
-    });
-  }
-  ~RunningServer() { StopAndJoin(); }
-  void StopAndJoin() {
-    server_.Stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  uint16_t port() const { return server_.port(); }
-  HttpServer& server() { return server_; }
-  bool stopped() const { return stopped_; }
-
- private:
-  HttpServer server_;
-  std::atomic<bool> stopped_{false};
-  std::thread thread_;
-};
+using testing::RunningServer;
 
 ServerOptions TestOptions() {
   ServerOptions options;
@@ -549,6 +524,12 @@ TEST_F(ServerTest, PortInUseIsUnavailable) {
   EXPECT_EQ(status.message(), "kan niet luisteren op " + where +
                                   ": adres al in gebruik / cannot listen on " + where +
                                   ": address already in use");
+}
+
+TEST_F(ServerTest, RunWithoutStartReturnsAtOnce) {
+  HttpServer server(TestOptions(), router_);
+  server.Run();
+  EXPECT_EQ(server.port(), 0);
 }
 
 TEST_F(ServerTest, StopBeforeRunReturnsAtOnce) {

@@ -7,12 +7,31 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <gtest/gtest.h>
+
 namespace drieluik::web::testing {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+
+RunningServer::RunningServer(ServerOptions options, const Router& router)
+    : server_(std::move(options), router) {
+  Status status = server_.Start();
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  thread_ = std::thread([this] {
+    server_.Run();
+    stopped_ = true;
+  });
+}
+
+RunningServer::~RunningServer() { StopAndJoin(); }
+
+void RunningServer::StopAndJoin() {
+  server_.Stop();
+  if (thread_.joinable()) thread_.join();
+}
 
 struct Connection::Rep {
   asio::io_context ioc;

@@ -1,16 +1,40 @@
-// A small blocking HTTP client for the server tests: raw bytes in, raw bytes or a
-// parsed response out, over a real socket on 127.0.0.1. Every read is bounded by a
-// receive timeout so a broken server fails a test instead of hanging it.
+// Test helpers for tests that run the real HTTP server: RunningServer (an HttpServer on
+// 127.0.0.1 with an ephemeral port, run on its own thread) and a small blocking client
+// (raw bytes in, raw bytes or a parsed response out, over a real socket). Every read is
+// bounded by a receive timeout so a broken server fails a test instead of hanging it.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
+
+#include "web/http/server.h"
 
 namespace drieluik::web::testing {
+
+/// Starts the server (port 0 for an ephemeral one) and runs it on a thread until
+/// StopAndJoin() or destruction. A failed Start() fails the current test.
+class RunningServer {
+ public:
+  RunningServer(ServerOptions options, const Router& router);
+  ~RunningServer();
+  /// Stop() and wait for Run() to return.
+  void StopAndJoin();
+  uint16_t port() const { return server_.port(); }
+  HttpServer& server() { return server_; }
+  /// True once Run() returned.
+  bool stopped() const { return stopped_; }
+
+ private:
+  HttpServer server_;
+  std::atomic<bool> stopped_{false};
+  std::thread thread_;
+};
 
 struct ClientResponse {
   int status = 0;

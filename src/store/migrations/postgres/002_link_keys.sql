@@ -1,0 +1,9 @@
+-- 002: link keys (the same table as migrations/sqlite/002_link_keys.sql).
+CREATE TABLE signal_link_keys (
+  signal_id BIGINT NOT NULL REFERENCES signals (id) ON DELETE CASCADE,
+  kind      TEXT   NOT NULL,
+  key_hash  TEXT   NOT NULL,
+  PRIMARY KEY (signal_id, kind, key_hash)
+);
+CREATE INDEX signal_link_keys_by_hash ON signal_link_keys (key_hash, signal_id);
+CREATE INDEX signal_link_keys_by_kind ON signal_link_keys (kind, key_hash);
