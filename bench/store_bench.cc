@@ -173,6 +173,8 @@ void Crash(const std::string& backend, const Options& o, Column& col) {
   col["crash damaged"] = std::to_string(t->damaged);
   col["crash half-written"] = std::to_string(t->half_written);
   col["crash stored (incl. unacknowledged)"] = std::to_string(t->stored);
+  col["crash stored without link keys (acked)"] =
+      fmt::format("{} ({})", t->without_link_keys, t->acknowledged_without_link_keys);
   for (const auto& p : t->problems) fmt::print(stderr, "crash ({}): {}\n", backend, p);
 }
 

@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <string>
 
 #include "store/postgres/postgres_store.h"
@@ -19,7 +20,13 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   auto eq = url.find('=');
   bool conninfo = eq != std::string::npos && url.find(':') > eq && eq > 0;
   if (pg_url || conninfo) {
-    auto s = postgres::PostgresStore::Open(url);
+    postgres::PostgresOptions options;
+    if (const char* size = std::getenv("DRIELUIK_PG_POOL_SIZE")) {
+      int n = std::atoi(size);
+      if (n < 1 || n > 1000) return Status::Invalid({"DRIELUIK_PG_POOL_SIZE", "out_of_range", {{"min", "1"}, {"max", "1000"}}});
+      options.pool_size = n;
+    }
+    auto s = postgres::PostgresStore::Open(url, options);
     if (!s.ok()) return s.status();
     return std::unique_ptr<Store>(std::move(s).value());
   }

@@ -35,6 +35,8 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
 /// Opens the store a URL names: "sqlite:PATH" (the file is created when missing), or
 /// "postgresql://..." / "postgres://..." / a libpq conninfo ("host=... dbname=...").
 /// InvalidArgument for an unknown scheme; Unavailable when the database cannot be reached.
+/// PostgreSQL: the environment variable DRIELUIK_PG_POOL_SIZE sets the most connections
+/// the store opens (Default: 8).
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
 
 }  // namespace drieluik::store

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <pqxx/pqxx>
 #include <set>
 #include <thread>
@@ -67,6 +68,27 @@ TEST(PostgresOpenTest, UnreachableServerIsUnavailableWithoutThePassword) {
   EXPECT_EQ(s.error().message().find("Geheim123"), std::string::npos) << s.error().message();
   EXPECT_NE(s.error().message().find("postgresql://drieluik:***@127.0.0.1:1/drieluik"), std::string::npos)
       << s.error().message();
+}
+
+TEST_F(PostgresStoreTest, PoolSizeComesFromTheEnvironment) {
+  ::setenv("DRIELUIK_PG_POOL_SIZE", "0", 1);
+  auto bad = store::OpenStore(ts_->url());
+  ::setenv("DRIELUIK_PG_POOL_SIZE", "3", 1);
+  auto three = store::OpenStore(ts_->url());
+  ::unsetenv("DRIELUIK_PG_POOL_SIZE");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bad.error().fields()[0].pointer, "DRIELUIK_PG_POOL_SIZE");
+  ASSERT_TRUE(three.ok()) << three.status().ToString();
+  auto* pg = dynamic_cast<PostgresStore*>(three->get());
+  ASSERT_NE(pg, nullptr);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 5; ++i) EXPECT_TRUE(pg->Count().ok());
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_LE(pg->open_connections(), 3);
 }
 
 TEST_F(PostgresStoreTest, DescribeNamesTheServerVersion) {

@@ -96,7 +96,7 @@ Status Verify(const std::string& url, const std::vector<Acked>& acked, CrashTall
   }
   // Completeness of every stored row, read from one snapshot.
   std::map<std::int64_t, std::set<std::string>> doc_forms, table_forms;
-  std::map<std::int64_t, int> created;
+  std::map<std::int64_t, int> created, link_keys;
   Status st = db.Export([&](const store::TableSpec& table, const store::Row& row) {
     if (table.name == "signals") {
       std::int64_t id = std::stoll(*row[0]);
@@ -106,6 +106,8 @@ Status Verify(const std::string& url, const std::vector<Acked>& acked, CrashTall
       created[id];
     } else if (table.name == "signal_forms") {
       table_forms[std::stoll(*row[0])].insert(*row[1]);
+    } else if (table.name == "signal_link_keys") {
+      ++link_keys[std::stoll(*row[0])];
     } else if (table.name == "signal_history") {
       if (*row[3] == "created") ++created[std::stoll(*row[1])];
     }
@@ -118,7 +120,13 @@ Status Verify(const std::string& url, const std::vector<Acked>& acked, CrashTall
       ++t.half_written;
       Note(t, "signal " + std::to_string(id) + " is half-written");
     }
+    if (link_keys[id] == 0) ++t.without_link_keys;
   }
+  for (const Acked& a : acked)
+    if (doc_forms.count(a.id) && link_keys[a.id] == 0) {
+      ++t.acknowledged_without_link_keys;
+      Note(t, "acknowledged signal " + a.reference + " has no link keys");
+    }
   // The search index holds the acknowledged signals (a sample: each is one query).
   for (std::size_t i = 0; i < acked.size(); i += std::max<std::size_t>(1, acked.size() / 25)) {
     domain::SignalFilter f;

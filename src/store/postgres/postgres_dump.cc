@@ -65,6 +65,8 @@ class PostgresLoad final : public BulkLoad {
                               "FROM {0}",
                               t.name));
       }
+      // Statistics for the query planner, which a bulk load leaves out of date.
+      for (const auto& t : DumpTables()) tx_->exec("ANALYZE " + t.name);
       tx_->commit();
       tx_.reset();
       return Status::Ok();

@@ -59,6 +59,8 @@ class SqliteStore::Load final : public BulkLoad {
         "SELECT id, summary, coalesce(json_extract(document, '$.description'), ''), "
         "coalesce(json_extract(document, '$.location'), '') FROM signals"));
     DRIELUIK_RETURN_IF_ERROR(lease_->Exec("COMMIT"));
+    // Statistics for the query planner, which a bulk load leaves out of date.
+    DRIELUIK_RETURN_IF_ERROR(lease_->Exec("ANALYZE"));
     active_ = false;
     return Status::Ok();
   }

@@ -273,10 +273,23 @@ Result<SignalPage> SqliteStore::List(const SignalFilter& f) {
   if (f.to) sql += " AND s.received_at < ?6";
   if (!f.form.empty()) sql += " AND EXISTS (SELECT 1 FROM signal_forms sf WHERE sf.signal_id = s.id AND sf.form = ?7)";
   std::string fts = FtsQuery(f.text);
-  if (!fts.empty()) sql += " AND s.id IN (SELECT rowid FROM signal_search WHERE signal_search MATCH ?8)";
+  Lease c = Acquire();
+  if (!fts.empty()) {
+    // Two plans, chosen by how common the words are. Few matches: look them up and sort
+    // them. Many matches: walk the (received_at, id) index newest first and test each
+    // row against the match set ("+" keeps SQLite from driving the query by the set),
+    // which stops after one page instead of sorting every match.
+    auto probe = c->Prepare("SELECT count(*) FROM (SELECT rowid FROM signal_search WHERE signal_search MATCH ? LIMIT 2000)");
+    if (!probe.ok()) return probe.status();
+    probe->Bind(1, fts);
+    auto row = probe->Step();
+    if (!row.ok()) return row.status();
+    bool common = probe->Int(0) >= 2000;
+    sql += common ? " AND +s.id IN (SELECT rowid FROM signal_search WHERE signal_search MATCH ?8)"
+                  : " AND s.id IN (SELECT rowid FROM signal_search WHERE signal_search MATCH ?8)";
+  }
   sql += " ORDER BY s.received_at DESC, s.id DESC LIMIT ?9";
 
-  Lease c = Acquire();
   auto q = c->Prepare(sql);
   if (!q.ok()) return q.status();
   if (!f.cursor.empty()) q->Bind(1, Ms(cursor_at)).Bind(2, cursor_id);
