@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "domain/link_keys.h"
 #include "domain/signal.h"
 
 namespace drieluik::domain {
@@ -36,6 +37,7 @@ struct NewSignal {
   std::string urgency;                   // triage urgency level code, stored for sorting
   std::string public_secret_hash;        // empty unless reported through the public route
   HistoryEntry created;
+  std::vector<StoredLinkKey> link_keys;  // written in the same transaction
 };
 
 class SignalRepository {
@@ -50,10 +52,11 @@ class SignalRepository {
   /// NotFound when no such reference code.
   virtual Result<Signal> FindByReference(std::string_view reference_code) = 0;
   /// Replaces content and status when the stored version equals expected_version, then
-  /// stores version expected_version + 1 and the history entry. Conflict when stale,
-  /// NotFound when the signal does not exist.
+  /// stores version expected_version + 1, the history entry and (when given) replaces
+  /// the signal's link keys, all in one transaction. Conflict when stale, NotFound when
+  /// the signal does not exist.
   virtual Result<Signal> Update(const Signal& s, std::int64_t expected_version, const std::string& urgency,
-                                const HistoryEntry& entry) = 0;
+                                const HistoryEntry& entry, const std::vector<StoredLinkKey>* link_keys = nullptr) = 0;
   /// One page of signals matching the filter. InvalidArgument for a malformed cursor.
   virtual Result<SignalPage> List(const SignalFilter& filter) = 0;
   /// The history of a signal, oldest first.

@@ -88,11 +88,15 @@ std::string SignalService::KeyHash(const LinkKey& k) {
   return secrets_.HashSecret("link:" + std::string(ToCode(k.kind)) + ":" + k.normalised);
 }
 
+std::vector<StoredLinkKey> SignalService::StoredKeys(const SignalContent& c) {
+  std::vector<StoredLinkKey> keys;
+  for (const auto& k : LinkKeysOf(c)) keys.push_back({k.kind, KeyHash(k)});
+  return keys;
+}
+
 Status SignalService::IndexLinks(const Signal& s) {
   if (!links_) return Status::Ok();
-  std::vector<StoredLinkKey> keys;
-  for (const auto& k : LinkKeysOf(s.content)) keys.push_back({k.kind, KeyHash(k)});
-  return links_->ReplaceLinkKeys(s.id, keys);
+  return links_->ReplaceLinkKeys(s.id, StoredKeys(s.content));
 }
 
 Result<std::vector<SignalLink>> SignalService::Links(SignalId id) {
@@ -195,18 +199,13 @@ Result<Signal> SignalService::Store(SignalContent content, const std::string& ac
   n.urgency = std::string(ToCode(TriageOf(n.signal.content).urgency.level));
   n.public_secret_hash = secret_hash;
   n.created = HistoryEntry{now, "created", actor, {}};
+  n.link_keys = StoredKeys(n.signal.content);  // stored with the signal, in one transaction
   // The code carries the year the signal was received (older imports keep their year).
   int year = static_cast<int>(AmsterdamDate(n.signal.received_at).year());
   for (int attempt = 0; attempt < kReferenceAttempts; ++attempt) {
     n.signal.reference_code = "MH-" + std::to_string(year) + "-" + secrets_.RandomCode(6);
     Result<Signal> r = repo_.Insert(n);
-    if (r.ok()) {
-      // The link index is derived data written in its own transaction: when it fails the
-      // caller gets the error although the signal is stored (TODO(#8): one transaction).
-      DRIELUIK_RETURN_IF_ERROR(IndexLinks(*r));
-      return r;
-    }
-    if (r.error().code() != StatusCode::kConflict) return r;
+    if (r.ok() || r.error().code() != StatusCode::kConflict) return r;
   }
   return Status::Internal("could not draw a free reference code");
 }
@@ -255,9 +254,8 @@ Result<Signal> SignalService::Update(SignalId id, std::int64_t expected_version,
   next.received_at = *next.content.received_at;
   next.updated_at = now;
   std::string urgency(ToCode(TriageOf(next.content).urgency.level));
-  Result<Signal> updated = repo_.Update(next, expected_version, urgency, HistoryEntry{now, "updated", actor, fields});
-  if (updated.ok()) DRIELUIK_RETURN_IF_ERROR(IndexLinks(*updated));
-  return updated;
+  std::vector<StoredLinkKey> keys = StoredKeys(next.content);
+  return repo_.Update(next, expected_version, urgency, HistoryEntry{now, "updated", actor, fields}, &keys);
 }
 
 Result<SignalPage> SignalService::List(SignalFilter filter) {

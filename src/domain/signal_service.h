@@ -48,7 +48,8 @@ struct HotspotView {
 
 class SignalService {
  public:
-  /// `links` (may be null) indexes the link keys of every signal written, for Links().
+  /// Every write stores the signal's link keys with it (one transaction); `links` (may be
+  /// null) answers Links() and Hotspots().
   SignalService(SignalRepository& repo, const Catalog& catalog, const Clock& clock, Secrets& secrets,
                 LinkKeyRepository* links = nullptr);
 
@@ -81,7 +82,7 @@ class SignalService {
   Result<std::vector<SignalLink>> Links(SignalId id);
   /// Keys of `kind` shared by at least `min_signals` signals (e.g. address hotspots).
   Result<std::vector<HotspotView>> Hotspots(LinkKind kind, int min_signals, int limit);
-  /// Recomputes the link keys of one signal (after a write, or to rebuild the index).
+  /// Recomputes the link keys of one signal (to rebuild the index after the key rules change).
   Status IndexLinks(const Signal& s);
 
   /// Triage as of today in the Netherlands.
@@ -97,6 +98,7 @@ class SignalService {
   const Catalog& catalog_;
   const Clock& clock_;
   std::string KeyHash(const LinkKey& k);
+  std::vector<StoredLinkKey> StoredKeys(const SignalContent& c);
 
   Secrets& secrets_;
   LinkKeyRepository* links_;

@@ -180,6 +180,13 @@ void WriteHistory(pqxx::transaction_base& tx, SignalId id, const HistoryEntry& e
   tx.exec_prepared("insert_history", id, Ms(e.at), e.action, e.actor, EncodeFieldList(e.fields));
 }
 
+void WriteLinkKeys(pqxx::transaction_base& tx, SignalId id, const std::vector<StoredLinkKey>& keys) {
+  tx.exec_params("DELETE FROM signal_link_keys WHERE signal_id = $1", id);
+  for (const auto& k : keys)
+    tx.exec_params("INSERT INTO signal_link_keys (signal_id, kind, key_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                   id, std::string(ToCode(k.kind)), k.hash);
+}
+
 }  // namespace
 
 Result<Signal> PostgresStore::Insert(const NewSignal& n) {
@@ -194,6 +201,7 @@ Result<Signal> PostgresStore::Insert(const NewSignal& n) {
     SignalId id = row[0].as<std::int64_t>();
     WriteForms(tx, id, s.content.forms);
     WriteHistory(tx, id, n.created);
+    WriteLinkKeys(tx, id, n.link_keys);
     Signal out = s;
     out.id = id;
     return out;
@@ -217,7 +225,7 @@ Result<Signal> PostgresStore::FindByReference(std::string_view reference_code) {
 }
 
 Result<Signal> PostgresStore::Update(const Signal& s, std::int64_t expected_version, const std::string& urgency,
-                                     const HistoryEntry& entry) {
+                                     const HistoryEntry& entry, const std::vector<StoredLinkKey>* link_keys) {
   const std::string document = EncodeSignalDocument(s.content);
   // READ COMMITTED: a concurrent writer of the same row waits for our commit, then
   // re-checks `version = expected` on the new row and updates nothing (Conflict).
@@ -232,6 +240,7 @@ Result<Signal> PostgresStore::Update(const Signal& s, std::int64_t expected_vers
     }
     WriteForms(tx, s.id, s.content.forms);
     WriteHistory(tx, s.id, entry);
+    if (link_keys) WriteLinkKeys(tx, s.id, *link_keys);
     return LoadSignal(tx, s.id);
   });
 }
@@ -327,11 +336,7 @@ Status PostgresStore::ReplaceLinkKeys(SignalId id, const std::vector<StoredLinkK
     // Lock the signal row so a concurrent delete cannot interleave.
     if (tx.exec_params("SELECT 1 FROM signals WHERE id = $1 FOR SHARE", id).empty())
       return Status::NotFound("signal " + std::to_string(id));
-    tx.exec_params("DELETE FROM signal_link_keys WHERE signal_id = $1", id);
-    for (const auto& k : keys)
-      tx.exec_params(
-          "INSERT INTO signal_link_keys (signal_id, kind, key_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", id,
-          std::string(ToCode(k.kind)), k.hash);
+    WriteLinkKeys(tx, id, keys);
     return Status::Ok();
   });
 }

@@ -45,7 +45,8 @@ class PostgresStore final : public Store {
   Result<domain::Signal> Get(domain::SignalId id) override;
   Result<domain::Signal> FindByReference(std::string_view reference_code) override;
   Result<domain::Signal> Update(const domain::Signal& s, std::int64_t expected_version, const std::string& urgency,
-                                const domain::HistoryEntry& entry) override;
+                                const domain::HistoryEntry& entry,
+                                const std::vector<domain::StoredLinkKey>* link_keys = nullptr) override;
   Result<domain::SignalPage> List(const domain::SignalFilter& filter) override;
   Result<std::vector<domain::HistoryEntry>> History(domain::SignalId id) override;
   Status AddAddition(domain::SignalId id, const domain::Addition& addition,

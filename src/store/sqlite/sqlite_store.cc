@@ -72,6 +72,18 @@ Status WriteHistory(Connection& c, SignalId id, const HistoryEntry& e) {
   return st->Bind(1, id).Bind(2, Ms(e.at)).Bind(3, e.action).Bind(4, e.actor).Bind(5, EncodeFieldList(e.fields)).Run();
 }
 
+Status WriteLinkKeys(Connection& c, SignalId id, const std::vector<StoredLinkKey>& keys) {
+  auto del = c.Prepare("DELETE FROM signal_link_keys WHERE signal_id = ?");
+  if (!del.ok()) return del.status();
+  DRIELUIK_RETURN_IF_ERROR(del->Bind(1, id).Run());
+  for (const auto& k : keys) {
+    auto ins = c.Prepare("INSERT OR IGNORE INTO signal_link_keys (signal_id, kind, key_hash) VALUES (?, ?, ?)");
+    if (!ins.ok()) return ins.status();
+    DRIELUIK_RETURN_IF_ERROR(ins->Bind(1, id).Bind(2, ToCode(k.kind)).Bind(3, k.hash).Run());
+  }
+  return Status::Ok();
+}
+
 // FTS5 query from user text: every word becomes a quoted prefix term, so operators in
 // the input have no meaning and cannot cause a syntax error.
 std::string FtsQuery(const std::string& text) {
@@ -205,6 +217,7 @@ Result<Signal> SqliteStore::Insert(const NewSignal& n) {
   DRIELUIK_RETURN_IF_ERROR(WriteForms(*c, id, s.content.forms));
   DRIELUIK_RETURN_IF_ERROR(WriteSearch(*c, id, s.content));
   DRIELUIK_RETURN_IF_ERROR(WriteHistory(*c, id, n.created));
+  DRIELUIK_RETURN_IF_ERROR(WriteLinkKeys(*c, id, n.link_keys));
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   Signal out = s;
   out.id = id;
@@ -229,7 +242,7 @@ Result<Signal> SqliteStore::FindByReference(std::string_view reference_code) {
 }
 
 Result<Signal> SqliteStore::Update(const Signal& s, std::int64_t expected_version, const std::string& urgency,
-                                   const HistoryEntry& entry) {
+                                   const HistoryEntry& entry, const std::vector<StoredLinkKey>* link_keys) {
   Lease c = Acquire();
   Transaction tx(*c);
   DRIELUIK_RETURN_IF_ERROR(tx.Begin());
@@ -253,6 +266,7 @@ Result<Signal> SqliteStore::Update(const Signal& s, std::int64_t expected_versio
   DRIELUIK_RETURN_IF_ERROR(WriteForms(*c, s.id, s.content.forms));
   DRIELUIK_RETURN_IF_ERROR(WriteSearch(*c, s.id, s.content));
   DRIELUIK_RETURN_IF_ERROR(WriteHistory(*c, s.id, entry));
+  if (link_keys) DRIELUIK_RETURN_IF_ERROR(WriteLinkKeys(*c, s.id, *link_keys));
   auto loaded = LoadSignal(*c, s.id);
   if (!loaded.ok()) return loaded;
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
@@ -408,15 +422,8 @@ Status SqliteStore::ReplaceLinkKeys(SignalId id, const std::vector<StoredLinkKey
   Lease c = Acquire();
   Transaction tx(*c);
   DRIELUIK_RETURN_IF_ERROR(tx.Begin());
-  auto del = c->Prepare("DELETE FROM signal_link_keys WHERE signal_id = ?");
-  if (!del.ok()) return del.status();
-  DRIELUIK_RETURN_IF_ERROR(del->Bind(1, id).Run());
-  for (const auto& k : keys) {
-    auto ins = c->Prepare("INSERT OR IGNORE INTO signal_link_keys (signal_id, kind, key_hash) VALUES (?, ?, ?)");
-    if (!ins.ok()) return ins.status();
-    Status s = ins->Bind(1, id).Bind(2, ToCode(k.kind)).Bind(3, k.hash).Run();
-    if (!s.ok()) return s.code() == StatusCode::kConflict ? Status::NotFound("signal " + std::to_string(id)) : s;
-  }
+  Status s = WriteLinkKeys(*c, id, keys);
+  if (!s.ok()) return s.code() == StatusCode::kConflict ? Status::NotFound("signal " + std::to_string(id)) : s;
   return tx.Commit();
 }
 
