@@ -22,7 +22,7 @@ struct Principal {
   std::int64_t user_id = 0;    // 0 for anonymous
   std::string username;        // for the audit trail; empty for anonymous
   std::optional<Role> role;    // nullopt for anonymous
-  std::string organisation;    // organisation id (catalog), e.g. "westerwolde"
+  std::string organisation;    // organisation id (catalog), e.g. "gem-westerwolde"
   std::string municipality;    // CBS code, e.g. "GM1950"; empty for regional roles
   AuthMethod via = AuthMethod::kAnonymous;
   std::int64_t token_id = 0;   // the token used, when via == kToken
