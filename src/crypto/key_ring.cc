@@ -1,11 +1,12 @@
 #include "crypto/key_ring.h"
 
 #include <sodium.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "crypto/sodium_secrets.h"
 
@@ -87,17 +88,29 @@ Result<KeyRing> KeyRing::Parse(std::string_view text, std::string_view source) {
 }
 
 Result<KeyRing> KeyRing::LoadFile(const std::string& path) {
+  // Open first, then check the opened file (no window between check and read).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::NotFound("key file " + path + " cannot be opened");
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return Status::NotFound("key file " + path + " cannot be opened");
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::FailedPrecondition("key file " + path + " is not a regular file");
+  }
   if ((st.st_mode & 077) != 0) {
+    ::close(fd);
     return Status::FailedPrecondition("key file " + path +
                                       " may be read or written by group or others; run chmod 600 on it");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("key file " + path + " cannot be opened");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
+  std::string text;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+  }
+  sodium_memzero(buf, sizeof buf);
+  ::close(fd);
   Result<KeyRing> ring = Parse(text, path);
   sodium_memzero(text.data(), text.size());
   return ring;

@@ -56,9 +56,16 @@ std::string TotpCode(std::string_view key, std::int64_t step, const TotpOptions&
     counter[i] = static_cast<unsigned char>(c & 0xFF);
     c >>= 8;
   }
+  if (options.digits < 1 || options.digits > 9) return "";
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int mac_len = 0;
-  HMAC(Md(options.algorithm), key.data(), static_cast<int>(key.size()), counter, sizeof counter, mac, &mac_len);
+  static const unsigned char kEmpty = 0;  // OpenSSL wants a non-null key pointer
+  const void* key_ptr = key.empty() ? static_cast<const void*>(&kEmpty) : key.data();
+  if (HMAC(Md(options.algorithm), key_ptr, static_cast<int>(key.size()), counter, sizeof counter, mac, &mac_len) ==
+          nullptr ||
+      mac_len < 20) {
+    return "";
+  }
   // Dynamic truncation, RFC 4226 section 5.3.
   int offset = mac[mac_len - 1] & 0x0F;
   std::uint32_t binary = (static_cast<std::uint32_t>(mac[offset] & 0x7F) << 24) |
@@ -88,7 +95,10 @@ std::string TotpProvisioningUri(std::string_view issuer, std::string_view accoun
   return out;
 }
 
-Totp::Totp(const Clock& clock, TotpOptions options) : clock_(clock), options_(options) {}
+Totp::Totp(const Clock& clock, TotpOptions options) : clock_(clock), options_(options) {
+  // Invalid options are a bug in the caller, not user input.
+  if (options_.digits < 6 || options_.digits > 8 || options_.period_seconds <= 0 || options_.window < 0) std::abort();
+}
 
 std::int64_t Totp::CurrentStep() const {
   auto ms = clock_.Now().time_since_epoch().count();
@@ -112,7 +122,7 @@ Result<std::int64_t> Totp::Verify(std::string_view key, std::string_view code,
   bool matched_used = false;
   for (std::int64_t step = now - options_.window; step <= now + options_.window; ++step) {
     std::string expected = TotpCode(key, step, options_);
-    bool match = sodium_memcmp(expected.data(), given.data(), given.size()) == 0;
+    bool match = expected.size() == given.size() && sodium_memcmp(expected.data(), given.data(), given.size()) == 0;
     bool used = last_used_step && step <= *last_used_step;
     if (match && used) matched_used = true;
     if (match && !used && !fresh) fresh = step;

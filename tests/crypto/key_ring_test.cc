@@ -81,6 +81,7 @@ TEST(KeyRingTest, KeyFileMustBePrivate) {
 
   Result<KeyRing> missing = KeyRing::LoadFile("/nonexistent/drieluik.keys");
   EXPECT_EQ(missing.error().code(), StatusCode::kNotFound);
+  EXPECT_EQ(KeyRing::LoadFile("/").error().message(), "key file / is not a regular file");
 }
 
 TEST(KeyRingTest, EnvironmentValueUsesSeparators) {

@@ -91,6 +91,15 @@ TEST(TotpTest, MalformedCodesAreMismatches) {
   }
 }
 
+TEST(TotpTest, EmptyKeyStillWorksAsAKey) {
+  // RFC 2104 allows an empty HMAC key; nothing may read out of bounds.
+  FakeClock clock(At(59));
+  Totp totp(clock);
+  std::string code = TotpCode("", 1);
+  EXPECT_EQ(code.size(), 6u);
+  EXPECT_EQ(*totp.Verify("", code, std::nullopt), 1);
+}
+
 TEST(TotpTest, ProvisioningUri) {
   EXPECT_EQ(TotpProvisioningUri("drieluik Groningen", "a.de.vries@westerwolde.nl", "12345678901234567890"),
             "otpauth://totp/drieluik%20Groningen:a.de.vries@westerwolde.nl"
