@@ -20,11 +20,21 @@ std::string ErrorOf(std::string_view text) {
   return r.ok() ? "ok" : r.error().message();
 }
 
+// A key file with the given mode, removed when the test process ends.
 std::string TempFile(const std::string& content, mode_t mode) {
+  static int counter = 0;
   std::string path = ::testing::TempDir() + "drieluik_keys_" + std::to_string(::getpid()) + "_" +
-                     std::to_string(mode);
+                     std::to_string(++counter);
   std::ofstream(path) << content;
   ::chmod(path.c_str(), mode);
+  struct Cleanup {
+    std::vector<std::string> paths;
+    ~Cleanup() {
+      for (const std::string& p : paths) ::unlink(p.c_str());
+    }
+  };
+  static Cleanup cleanup;
+  cleanup.paths.push_back(path);
   return path;
 }
 
