@@ -77,6 +77,8 @@ int Serve(const ServeOptions& o) {
                            [db] { return db->SchemaVersion().status(); }};
   ctx.accounts = &accounts;
   ctx.audit = &audit;
+  ctx.compartments = &db->compartments();
+  ctx.clock = &clock;
   SessionSweeper sweeper(accounts);
   web::Router router;
   web::api::RegisterApi(router, ctx);

@@ -8,6 +8,7 @@
 
 #include "store/migrations.h"
 #include "store/postgres/postgres_accounts.h"
+#include "store/postgres/postgres_compartments.h"
 #include "store/postgres/postgres_pool.h"
 #include "store/signal_codec.h"
 
@@ -102,10 +103,13 @@ std::string RedactConninfo(const std::string& conninfo) {
 }
 
 PostgresStore::PostgresStore(std::unique_ptr<Pool> pool)
-    : pool_(std::move(pool)), accounts_(std::make_unique<PostgresAccounts>(*pool_)) {}
+    : pool_(std::move(pool)),
+      accounts_(std::make_unique<PostgresAccounts>(*pool_)),
+      compartments_(std::make_unique<PostgresCompartments>(*pool_)) {}
 
 domain::AccountRepository& PostgresStore::accounts() { return *accounts_; }
 domain::AuditRepository& PostgresStore::audit() { return *accounts_; }
+domain::CompartmentRepository& PostgresStore::compartments() { return *compartments_; }
 PostgresStore::~PostgresStore() = default;
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& conninfo, PostgresOptions options) {

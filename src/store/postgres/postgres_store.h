@@ -23,6 +23,7 @@
 namespace drieluik::store::postgres {
 
 class PostgresAccounts;
+class PostgresCompartments;
 
 struct PostgresOptions {
   int pool_size = 8;     // most connections open at once; Default: 8
@@ -42,6 +43,7 @@ class PostgresStore final : public Store {
   std::string Describe() override;
   domain::AccountRepository& accounts() override;
   domain::AuditRepository& audit() override;
+  domain::CompartmentRepository& compartments() override;
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
 
@@ -74,6 +76,7 @@ class PostgresStore final : public Store {
   explicit PostgresStore(std::unique_ptr<Pool> pool);
   std::unique_ptr<Pool> pool_;
   std::unique_ptr<PostgresAccounts> accounts_;
+  std::unique_ptr<PostgresCompartments> compartments_;
 };
 
 /// The conninfo or URL with its password replaced by "***" (for messages and logs).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/sqlite/sqlite_accounts.h"
+#include "store/sqlite/sqlite_compartments.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -25,6 +26,7 @@ class SqliteStore final : public Store {
   std::string Describe() override;
   domain::AccountRepository& accounts() override { return accounts_; }
   domain::AuditRepository& audit() override { return accounts_; }
+  domain::CompartmentRepository& compartments() override { return compartments_; }
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
 
@@ -52,9 +54,10 @@ class SqliteStore final : public Store {
 
  private:
   friend class SqliteAccounts;
+  friend class SqliteCompartments;
   class Lease;
   class Load;
-  explicit SqliteStore(std::string path) : path_(std::move(path)), accounts_(*this) {}
+  explicit SqliteStore(std::string path) : path_(std::move(path)), accounts_(*this), compartments_(*this) {}
   Lease Acquire();
   void Release(std::unique_ptr<Connection> c);
   Result<domain::Signal> LoadSignal(Connection& c, domain::SignalId id);
@@ -64,6 +67,7 @@ class SqliteStore final : public Store {
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
   SqliteAccounts accounts_;
+  SqliteCompartments compartments_;
 };
 
 // A connection borrowed from the pool, returned when the lease ends.

@@ -14,6 +14,7 @@ void RegisterApi(Router& router, ApiContext& ctx) {
   RegisterLinks(router, ctx);
   RegisterAccounts(router, ctx);
   RegisterAudit(router, ctx);
+  RegisterCompartments(router, ctx);
 }
 
 }  // namespace drieluik::web::api

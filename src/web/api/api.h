@@ -14,7 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/clock.h"
 #include "domain/catalog.h"
+#include "domain/compartment.h"
 #include "domain/policy.h"
 #include "domain/signal_service.h"
 #include "web/http/router.h"
@@ -47,6 +49,8 @@ struct ApiContext {
   auth::AccountService* accounts = nullptr;  // sign-in, sessions, tokens, users
   auth::AuditLog* audit = nullptr;           // the audit trail
   const domain::Policy* policy = &domain::Policy::Embedded();
+  domain::CompartmentRepository* compartments = nullptr;  // police and care compartments
+  const Clock* clock = nullptr;              // for times the handlers stamp; nullptr: the system clock
   bool secure_cookies = false;               // cookies get Secure (serve speaks TLS)
   std::vector<RouteSpec> routes;             // every route, filled by AddRoute
 };
@@ -64,5 +68,6 @@ void RegisterPublicSignals(Router& router, ApiContext& ctx);
 void RegisterLinks(Router& router, ApiContext& ctx);
 void RegisterAccounts(Router& router, ApiContext& ctx);
 void RegisterAudit(Router& router, ApiContext& ctx);
+void RegisterCompartments(Router& router, ApiContext& ctx);
 
 }  // namespace drieluik::web::api

@@ -205,6 +205,44 @@ TEST_P(AccountsApiTest, AuditTrailRecordsReadsAndRefusalsAndDetectsTampering) {
   EXPECT_EQ(Body(fg->Get("/api/v1/audit/verify"))["intact"], false);
 }
 
+TEST_P(AccountsApiTest, PoliceAndCareCompartmentsStayWithTheirRoles) {
+  // A signal registered by the police's TMM team is in the police's view.
+  json body = ValidSignal();
+  body["organisation"] = "politie-tmm";
+  json s = Body(PostJson(http(), "/api/v1/signals", body.dump()));
+  const std::string base = "/api/v1/signals/" + std::to_string(s["id"].get<long>());
+  auto police = server_->ClientAs("politie");
+  auto zc = server_->ClientAs("zorgcoordinator");
+  auto af = server_->ClientAs("aandachtsfunctionaris");  // Westerwolde: the signal's municipality
+  const std::string police_notes = R"({"notes":"Aangifte opgenomen.","reference":"PL0100-2026123456","outcome":"onderzoek","version":0})";
+  ASSERT_EQ(police->Put(base + "/police", police_notes, "application/json")->status, 200);
+  // A stale version is refused with the current one.
+  auto stale = police->Put(base + "/police", police_notes, "application/json");
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_EQ(Body(stale)["currentVersion"], 1);
+  // A police-compartment field asked for by an aandachtsfunctionaris (who may read the
+  // signal itself), or by a zorgcoördinator: refused.
+  EXPECT_EQ(af->Get(base)->status, 200);
+  EXPECT_EQ(af->Get(base + "/police")->status, 403);
+  EXPECT_EQ(zc->Get(base + "/police")->status, 403);
+  EXPECT_EQ(Body(http().Get(base + "/police"))["reference"], "PL0100-2026123456");  // the ketenregisseur
+
+  // Care: zorgcoördinatoren only, the ketenregisseur once the person consented.
+  ASSERT_EQ(zc->Put(base + "/care", R"({"notes":"Opvang geregeld.","outcome":"opvang","version":0})",
+                    "application/json")->status, 200);
+  EXPECT_EQ(police->Get(base + "/care")->status, 403);
+  EXPECT_EQ(http().Get(base + "/care")->status, 404);  // no consent: as if there were none
+  ASSERT_EQ(zc->Put(base + "/care", R"({"notes":"Opvang geregeld.","outcome":"opvang","consentToShare":true,"version":1})",
+                    "application/json")->status, 200);
+  EXPECT_EQ(Body(http().Get(base + "/care"))["outcome"], "opvang");
+  EXPECT_EQ(http().Put(base + "/care", R"({"notes":"x","version":2})", "application/json")->status, 403);
+  // Bad input names the field and changes nothing.
+  auto bad = zc->Put(base + "/care", R"({"notes":"x","version":2,"kleur":"rood"})", "application/json");
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_NE(bad->body.find("/kleur"), std::string::npos);
+  EXPECT_EQ(Body(zc->Get(base + "/care"))["version"], 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsApiTest, ::testing::ValuesIn(kBackends));
 
 }  // namespace
