@@ -18,5 +18,6 @@ void AddLinkCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
 void AddRestoreCommand(CLI::App& app);
 void AddMigrateStoreCommand(CLI::App& app);
+void AddRotateKeyCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

@@ -46,7 +46,13 @@ TEST_F(FoundationCommandsTest, ServeRefusesANonLoopbackAddressWithoutAccounts) {
 TEST_F(FoundationCommandsTest, InitThenDemoLoadsTheRegionOnce) {
   CommandRun init = Drieluik("init --data " + dir_.string());
   ASSERT_EQ(init.exit_code, 0) << init.output;
-  EXPECT_NE(init.output.find("schema 2"), std::string::npos) << init.output;
+  EXPECT_NE(init.output.find("schema 5"), std::string::npos) << init.output;
+  // No key given: init made the key file for encryption at rest, readable by its owner only.
+  EXPECT_NE(init.output.find("new key file " + (dir_ / "drieluik.keys").string() + " created"), std::string::npos)
+      << init.output;
+  ASSERT_TRUE(fs::exists(dir_ / "drieluik.keys"));
+  EXPECT_EQ(fs::status(dir_ / "drieluik.keys").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
   CommandRun demo = Drieluik("demo --data " + dir_.string() + " --signals 40 --seed 7");
   ASSERT_EQ(demo.exit_code, 0) << demo.output;
   EXPECT_NE(demo.output.find("40 meldingen / signals"), std::string::npos) << demo.output;
