@@ -25,13 +25,14 @@ class FoundationCommandsTest : public ::testing::Test {
 };
 
 TEST_F(FoundationCommandsTest, EverySubcommandHasHelp) {
-  for (const char* sub : {"serve", "init", "demo", "version", "estimate", "link", "backup", "restore", "migrate-store"}) {
+  for (const char* sub : {"serve", "init", "demo", "version", "estimate", "link", "backup", "restore", "migrate-store",
+                          "rotate-key"}) {
     CommandRun r = Drieluik(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub << ": " << r.output;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << sub;
   }
   CommandRun serve = Drieluik("serve --help");
-  for (const char* opt : {"--data", "--database", "--bind", "--port", "--backlog"})
+  for (const char* opt : {"--data", "--database", "--key-file", "--bind", "--port", "--backlog"})
     EXPECT_NE(serve.output.find(opt), std::string::npos) << opt;
   EXPECT_EQ(Drieluik("version").output, "drieluik 0.1.0\n");
 }
