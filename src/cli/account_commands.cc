@@ -29,7 +29,7 @@ struct Accounts {
   std::unique_ptr<auth::AuditLog> audit;
 
   explicit Accounts(const StoreOptions& o) {
-    auto s = o.OpenAndMigrate();
+    auto s = o.OpenAndMigrateKeysOptional();
     if (!s.ok()) throw ExitWith{ReportError(s.status())};
     store = std::move(s).value();
     service = std::make_unique<auth::AccountService>(store->accounts(), Catalog::Embedded(), clock, hasher);
@@ -264,7 +264,7 @@ void AddAuditCommands(CLI::App& app) {
   auto o = std::make_shared<StoreOptions>();
   o->AddTo(*cmd);
   cmd->callback([=] {
-    auto s = o->OpenAndMigrate();
+    auto s = o->OpenAndMigrateKeysOptional();
     if (!s.ok()) throw ExitWith{ReportError(s.status())};
     SystemClock clock;
     auth::AuditLog log((*s)->audit(), clock);

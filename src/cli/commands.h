@@ -20,5 +20,6 @@ void AddRestoreCommand(CLI::App& app);
 void AddMigrateStoreCommand(CLI::App& app);
 /// user, token and audit (account_commands.cc).
 void AddAccountCommands(CLI::App& app);
+void AddRotateKeyCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

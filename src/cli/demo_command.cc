@@ -68,7 +68,7 @@ void AddDemoCommand(CLI::App& app) {
   cmd->add_option("--seed", demo->seed, "Startwaarde / random seed")->capture_default_str();
   cmd->add_flag("--force", *force, "Ook als de database al meldingen heeft / also when the database has signals");
   cmd->callback([opts, demo, force] {
-    auto store = opts->OpenAndMigrate();
+    auto store = opts->OpenAndMigrate(/*create_keys=*/true);
     if (!store.ok()) throw ExitWith{ReportError(store.status())};
     auto count = (*store)->Count();
     if (!count.ok()) throw ExitWith{ReportError(count.status())};

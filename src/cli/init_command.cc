@@ -12,7 +12,7 @@ void AddInitCommand(CLI::App& app) {
   auto opts = std::make_shared<StoreOptions>();
   opts->AddTo(*cmd);
   cmd->callback([opts] {
-    auto store = opts->OpenAndMigrate();
+    auto store = opts->OpenAndMigrate(/*create_keys=*/true);
     if (!store.ok()) throw ExitWith{ReportError(store.status())};
     auto v = (*store)->SchemaVersion();
     fmt::print("database klaar / ready: {} (schema {})\n", (*store)->Describe(), v.ok() ? *v : 0);

@@ -12,6 +12,7 @@
 // matches any. Immutable; thread-safe to share.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,14 @@ class BlindIndex {
   std::vector<std::string> SearchIndexes(IndexKind kind, std::string_view value) const;
   /// The kWord index of every WordTokens(text) word, under the current key, in token order.
   std::vector<std::string> WordIndexes(std::string_view text) const;
+
+  /// Compact word indexes for the store's word table: for every WordTokens(text) word, the
+  /// first 8 bytes of its kWord index under the current key, read little-endian as a signed
+  /// integer (64 bits: a false match between two of a region's words is negligible).
+  std::vector<std::int64_t> WordKeys(std::string_view text) const;
+  /// What a search for one query word must match: its WordKeys value under every key in the
+  /// ring (oldest first). Empty when WordTokens(word) is empty; only its first token counts.
+  std::vector<std::int64_t> SearchWordKeys(std::string_view word) const;
 
  private:
   const KeyRing& ring_;

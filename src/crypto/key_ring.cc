@@ -129,8 +129,39 @@ Result<KeyRing> KeyRing::FromEnvironmentValue(std::string_view value) {
 Result<KeyRing> KeyRing::Load(const std::string& path) {
   if (!path.empty()) return LoadFile(path);
   const char* env = std::getenv(kKeysEnvironmentVariable);
+  if (env == nullptr || *env == '\0') env = std::getenv(kKeyEnvironmentVariableAlias);
   if (env != nullptr && *env != '\0') return FromEnvironmentValue(env);
-  return Status::FailedPrecondition(std::string("no keys: give a key file or set ") + kKeysEnvironmentVariable);
+  return Status::FailedPrecondition(std::string("no keys: give a key file (--key-file) or set ") +
+                                    kKeysEnvironmentVariable);
+}
+
+bool KeyRing::EnvironmentHasKeys() {
+  for (const char* name : {kKeysEnvironmentVariable, kKeyEnvironmentVariableAlias}) {
+    const char* env = std::getenv(name);
+    if (env != nullptr && *env != '\0') return true;
+  }
+  return false;
+}
+
+Result<KeyRing> KeyRing::Merge(const KeyRing& next) const {
+  KeyRing out;
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    bool in_next = false;
+    for (std::size_t j = 0; j < next.ids_.size(); ++j) {
+      if (next.ids_[j] != ids_[i]) continue;
+      in_next = true;
+      if (sodium_memcmp(next.keys_[j].data(), keys_[i].data(), keys_[i].size()) != 0)
+        return Status::InvalidArgument("key id \"" + ids_[i] + "\" differs between the old and the new keys");
+    }
+    if (in_next) continue;
+    out.ids_.push_back(ids_[i]);
+    out.keys_.push_back(keys_[i]);
+  }
+  for (std::size_t j = 0; j < next.ids_.size(); ++j) {
+    out.ids_.push_back(next.ids_[j]);
+    out.keys_.push_back(next.keys_[j]);
+  }
+  return out;
 }
 
 std::string KeyRing::GenerateKeyLine(std::string_view id) {

@@ -29,6 +29,8 @@ namespace drieluik::crypto {
 
 /// The environment variable read when no key file is given.
 inline constexpr char kKeysEnvironmentVariable[] = "DRIELUIK_KEYS";
+/// Also accepted (the same format) when DRIELUIK_KEYS is unset.
+inline constexpr char kKeyEnvironmentVariableAlias[] = "DRIELUIK_KEY";
 
 class KeyRing {
  public:
@@ -49,9 +51,16 @@ class KeyRing {
   static Result<KeyRing> LoadFile(const std::string& path);
   /// Parses the value of DRIELUIK_KEYS (entries separated by newline, ';' or ',').
   static Result<KeyRing> FromEnvironmentValue(std::string_view value);
-  /// The key file when `path` is not empty, else DRIELUIK_KEYS; FailedPrecondition
-  /// ("no keys: ...") when neither is given.
+  /// The key file when `path` is not empty, else DRIELUIK_KEYS (or DRIELUIK_KEY);
+  /// FailedPrecondition ("no keys: ...") when neither is given.
   static Result<KeyRing> Load(const std::string& path);
+  /// True when DRIELUIK_KEYS or DRIELUIK_KEY is set and not empty.
+  static bool EnvironmentHasKeys();
+
+  /// This ring's keys followed by `next`'s, with `next`'s current key current: what
+  /// rotate-key works with (every old key still decrypts, new values use the new key).
+  /// An id in both must have the same key; InvalidArgument ("key id X differs ...") if not.
+  Result<KeyRing> Merge(const KeyRing& next) const;
 
   /// A new line for a key file: "<id>=<base64 of 32 random bytes>". Requires: a valid id.
   static std::string GenerateKeyLine(std::string_view id);

@@ -7,11 +7,11 @@
 
 namespace drieluik::store {
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, std::shared_ptr<const crypto::KeyRing> keys) {
   if (url.rfind("sqlite:", 0) == 0) {
     std::string path = url.substr(7);
     if (path.empty()) return Status::Invalid({"--database", "sqlite_path_missing", {}});
-    auto s = sqlite::SqliteStore::Open(path);
+    auto s = sqlite::SqliteStore::Open(path, 4, keys);
     if (!s.ok()) return s.status();
     return std::unique_ptr<Store>(std::move(s).value());
   }
@@ -26,7 +26,7 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
       if (n < 1 || n > 1000) return Status::Invalid({"DRIELUIK_PG_POOL_SIZE", "out_of_range", {{"min", "1"}, {"max", "1000"}}});
       options.pool_size = n;
     }
-    auto s = postgres::PostgresStore::Open(url, options);
+    auto s = postgres::PostgresStore::Open(url, options, keys);
     if (!s.ok()) return s.status();
     return std::unique_ptr<Store>(std::move(s).value());
   }

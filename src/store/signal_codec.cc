@@ -1,5 +1,6 @@
 #include "store/signal_codec.h"
 
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -139,6 +140,110 @@ Status DecodeCursor(const std::string& cursor, TimePoint& received_at, SignalId&
     return bad;
   received_at = TimePoint(std::chrono::milliseconds(ms));
   id = sid;
+  return Status::Ok();
+}
+
+std::string SearchableText(const SignalContent& c) {
+  std::string text = c.summary + "\n" + c.description + "\n" + c.location;
+  for (const auto& i : c.indicators) text += "\n" + i.note;
+  return text;
+}
+
+namespace {
+constexpr char kKeyCheckText[] = "drieluik key check v1";
+}  // namespace
+
+Status MissingKeyError(const std::string& id) {
+  return Status::FailedPrecondition("the database holds data encrypted with key \"" + id +
+                                    "\", which is not in the key ring; nothing was changed "
+                                    "(check --key-file / DRIELUIK_KEYS)");
+}
+
+const std::vector<std::string>& SignalProtector::key_ids() const {
+  static const std::vector<std::string> none;
+  return keys_ ? keys_->ids() : none;
+}
+
+SignalProtector::SignalProtector(std::shared_ptr<const crypto::KeyRing> keys) : keys_(std::move(keys)) {
+  if (keys_) {
+    cipher_ = std::make_unique<crypto::FieldCipher>(*keys_);
+    index_ = std::make_unique<crypto::BlindIndex>(*keys_);
+  }
+}
+
+Status SignalProtector::RequireKeys() const {
+  if (keys_) return Status::Ok();
+  return Status::FailedPrecondition("no keys: this store was opened without a key ring (--key-file or DRIELUIK_KEYS)");
+}
+
+Result<ProtectedContent> SignalProtector::Protect(const SignalContent& c, SignalId id) const {
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  std::string row = std::to_string(id);
+  ProtectedContent p;
+  p.key_id = keys_->current_id();
+  p.summary = cipher_->Encrypt(c.summary, {"signals", "summary", row});
+  p.document = cipher_->Encrypt(EncodeSignalDocument(c), {"signals", "document", row});
+  p.words = index_->WordKeys(SearchableText(c));
+  std::sort(p.words.begin(), p.words.end());
+  p.words.erase(std::unique(p.words.begin(), p.words.end()), p.words.end());
+  return p;
+}
+
+Status SignalProtector::Unprotect(std::string_view key_id, const std::string& summary, const std::string& document,
+                                  SignalId id, SignalContent& c) const {
+  if (key_id.empty()) {  // plain text, written before migration 005
+    c.summary = summary;
+    return DecodeSignalDocument(document, c);
+  }
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  std::string row = std::to_string(id);
+  auto fail = [&](const Status& s) {
+    return Status::FailedPrecondition("signal " + row + " cannot be decrypted with key \"" + std::string(key_id) +
+                                      "\" of the key ring (wrong key file?): " + s.message());
+  };
+  auto sum = cipher_->Decrypt(summary, {"signals", "summary", row});
+  if (!sum.ok()) return fail(sum.status());
+  auto doc = cipher_->Decrypt(document, {"signals", "document", row});
+  if (!doc.ok()) return fail(doc.status());
+  c.summary = std::move(sum).value();
+  return DecodeSignalDocument(*doc, c);
+}
+
+Result<std::string> SignalProtector::ProtectAddition(std::string_view text, std::int64_t addition_id) const {
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  return cipher_->Encrypt(text, {"signal_additions", "text", std::to_string(addition_id)});
+}
+
+Result<std::string> SignalProtector::UnprotectAddition(std::string_view key_id, const std::string& stored,
+                                                       std::int64_t addition_id) const {
+  if (key_id.empty()) return stored;
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  auto text = cipher_->Decrypt(stored, {"signal_additions", "text", std::to_string(addition_id)});
+  if (!text.ok())
+    return Status::FailedPrecondition("addition " + std::to_string(addition_id) + " cannot be decrypted with key \"" +
+                                      std::string(key_id) + "\" of the key ring (wrong key file?): " +
+                                      text.status().message());
+  return text;
+}
+
+std::vector<std::vector<std::int64_t>> SignalProtector::QueryWords(std::string_view text) const {
+  std::vector<std::vector<std::int64_t>> out;
+  if (!keys_) return out;
+  for (const std::string& word : crypto::WordTokens(text)) out.push_back(index_->SearchWordKeys(word));
+  return out;
+}
+
+std::string SignalProtector::KeyCheckValue() const {
+  return cipher_->Encrypt(kKeyCheckText, {"encryption_keys", "check_value", keys_->current_id()});
+}
+
+Status SignalProtector::VerifyKeyCheck(const std::string& key_id, const std::string& check) const {
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  auto text = cipher_->Decrypt(check, {"encryption_keys", "check_value", key_id});
+  if (!text.ok() || *text != kKeyCheckText)
+    return Status::FailedPrecondition("key \"" + key_id +
+                                      "\" of the key file is not the key this database was encrypted with; "
+                                      "nothing was changed (check --key-file / DRIELUIK_KEYS)");
   return Status::Ok();
 }
 

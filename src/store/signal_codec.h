@@ -2,12 +2,27 @@
 // reporter, free text) into one JSON document column and back. The columns that lists
 // filter and sort on are stored separately by each backend; this document is the rest.
 // The document layout is the store's, not the API's: changing the wire JSON never
-// changes stored data. Pure functions; thread-safe.
+// changes stored data.
+//
+// SignalProtector: encryption at rest of that document, the summary and the public
+// additions (XChaCha20-Poly1305, crypto/field_cipher.h, bound to table, column and row id),
+// and the word indexes that free-text search matches instead (crypto/blind_index.h). Both
+// backends use it, so their stored bytes are the same. A row with an empty key id is a
+// plain-text row from before migration 005; it is read as it is and encrypted by the next
+// Migrate or rotate-key (docs/PRIVACY.md, "Encryption at rest").
+// Pure functions and an immutable class; thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "base/status.h"
+#include "crypto/blind_index.h"
+#include "crypto/field_cipher.h"
+#include "crypto/key_ring.h"
 #include "domain/signal.h"
 
 namespace drieluik::store {
@@ -28,5 +43,65 @@ std::vector<std::string> DecodeFieldList(const std::string& text);
 std::string EncodeCursor(TimePoint received_at, domain::SignalId id);
 /// InvalidArgument on a cursor this store did not produce.
 Status DecodeCursor(const std::string& cursor, TimePoint& received_at, domain::SignalId& id);
+
+/// A signal's content as it is stored: ciphertexts under one key, and its word keys.
+struct ProtectedContent {
+  std::string key_id;               // the key of both ciphertexts
+  std::string summary;              // "v1:<key id>:..." of the summary
+  std::string document;             // "v1:<key id>:..." of EncodeSignalDocument
+  std::vector<std::int64_t> words;  // BlindIndex::WordKeys of the searchable text, distinct
+};
+
+/// FailedPrecondition: the database holds data under key `id`, which the ring lacks.
+Status MissingKeyError(const std::string& id);
+
+/// The text free-text search covers: summary, description, location and indicator notes.
+std::string SearchableText(const domain::SignalContent& content);
+
+class SignalProtector {
+ public:
+  /// `keys` may be null: the store can then copy and back up rows but not read or write a
+  /// signal (FailedPrecondition "no keys ...").
+  explicit SignalProtector(std::shared_ptr<const crypto::KeyRing> keys);
+
+  bool has_keys() const { return keys_ != nullptr; }
+  /// Requires: has_keys().
+  const std::string& current_key_id() const { return keys_->current_id(); }
+  /// FailedPrecondition when there are no keys (for the store's read and write calls).
+  Status RequireKeys() const;
+  /// Whether the ring has key `id`; the ring's ids, oldest first (empty without keys).
+  bool Has(const std::string& id) const { return keys_ && keys_->Has(id); }
+  const std::vector<std::string>& key_ids() const;
+
+  /// Encrypts summary and document of signal `id` under the current key.
+  Result<ProtectedContent> Protect(const domain::SignalContent& content, domain::SignalId id) const;
+  /// Decrypts a stored summary and document into `content` (key id "" = plain text).
+  /// FailedPrecondition naming the signal and the key when it does not decrypt.
+  Status Unprotect(std::string_view key_id, const std::string& summary, const std::string& document,
+                   domain::SignalId id, domain::SignalContent& content) const;
+
+  /// An addition's text, encrypted for row `addition_id` of signal_additions.
+  Result<std::string> ProtectAddition(std::string_view text, std::int64_t addition_id) const;
+  /// The plain text of a stored addition (key id "" = plain text).
+  Result<std::string> UnprotectAddition(std::string_view key_id, const std::string& stored,
+                                        std::int64_t addition_id) const;
+
+  /// The search for free text `text`: one entry per query word (WordTokens), each with its
+  /// word key under every key of the ring; a signal matches when it has, for every entry,
+  /// one of its keys. Empty when the text has no word of 2 or more characters.
+  std::vector<std::vector<std::int64_t>> QueryWords(std::string_view text) const;
+
+  /// The value stored in encryption_keys for the current key: a fixed text encrypted
+  /// under it, so a later start can tell a wrong key file with the same ids.
+  std::string KeyCheckValue() const;
+  /// Ok when `check` (KeyCheckValue under key `key_id`) decrypts with this ring's key of
+  /// that id; FailedPrecondition saying the key file does not match otherwise.
+  Status VerifyKeyCheck(const std::string& key_id, const std::string& check) const;
+
+ private:
+  std::shared_ptr<const crypto::KeyRing> keys_;
+  std::unique_ptr<crypto::FieldCipher> cipher_;
+  std::unique_ptr<crypto::BlindIndex> index_;
+};
 
 }  // namespace drieluik::store

@@ -1,5 +1,5 @@
 // Store: one database backend behind every repository interface the domain declares.
-// The cli opens one with OpenStore(url) and passes the repository references down; no
+// The cli opens one with OpenStore(url, keys) and passes the repository references down; no
 // other layer knows which backend runs. Implementations: store/sqlite (embedded, the
 // default for a laptop) and store/postgres (a region). Thread-safe.
 #pragma once
@@ -10,15 +10,26 @@
 #include "base/status.h"
 #include "domain/account.h"
 #include "domain/compartment.h"
+#include "crypto/key_ring.h"
 #include "domain/link_keys.h"
 #include "domain/signal_repository.h"
 #include "store/table_dump.h"
 
 namespace drieluik::store {
 
+/// Progress of one ReencryptBatch call.
+struct ReencryptProgress {
+  std::int64_t signals = 0;    // signals re-encrypted (with their word indexes) in this batch
+  std::int64_t additions = 0;  // additions re-encrypted in this batch
+  bool done = false;           // nothing is left under another key (or in plain text)
+};
+
 class Store : public domain::SignalRepository, public domain::LinkKeyRepository {
  public:
   /// Applies every numbered migration not yet applied, each in its own transaction.
+  /// With keys, then checks them against the database (FailedPrecondition, nothing
+  /// changed, when a key file does not match or lacks a key the data needs) and encrypts
+  /// rows still in plain text from before migration 005.
   virtual Status Migrate() = 0;
   /// Highest applied migration number; 0 for a database never migrated.
   virtual Result<int> SchemaVersion() = 0;
@@ -39,13 +50,25 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
   /// other writers. FailedPrecondition when the store already holds signals.
   /// Requires: the store is migrated, and outlives the BulkLoad.
   virtual Result<std::unique_ptr<BulkLoad>> BeginLoad() = 0;
+
+  /// One step of `drieluik rotate-key`: in one transaction, re-encrypts up to `max_rows`
+  /// signals and additions whose key is not the current one (or that are plain text),
+  /// recomputing their word indexes. Safe beside a running server (rows are locked, and
+  /// nothing a writer changed meanwhile is overwritten); resumable, since each batch
+  /// commits. The call that finds nothing left also forgets the check values of keys
+  /// no longer used (done = true). FailedPrecondition without keys.
+  virtual Result<ReencryptProgress> ReencryptBatch(int max_rows) = 0;
 };
 
 /// Opens the store a URL names: "sqlite:PATH" (the file is created when missing), or
 /// "postgresql://..." / "postgres://..." / a libpq conninfo ("host=... dbname=...").
+/// `keys` encrypt and decrypt the identifying fields (docs/PRIVACY.md); without them the
+/// store can migrate, export, load and back up (ciphertexts are copied as they are) but
+/// every signal read or write is FailedPrecondition.
 /// InvalidArgument for an unknown scheme; Unavailable when the database cannot be reached.
 /// PostgreSQL: the environment variable DRIELUIK_PG_POOL_SIZE sets the most connections
 /// the store opens (Default: 8).
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url,
+                                         std::shared_ptr<const crypto::KeyRing> keys = nullptr);
 
 }  // namespace drieluik::store

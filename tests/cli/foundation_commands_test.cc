@@ -25,13 +25,14 @@ class FoundationCommandsTest : public ::testing::Test {
 };
 
 TEST_F(FoundationCommandsTest, EverySubcommandHasHelp) {
-  for (const char* sub : {"serve", "init", "demo", "version", "estimate", "link", "backup", "restore", "migrate-store"}) {
+  for (const char* sub : {"serve", "init", "demo", "version", "estimate", "link", "backup", "restore", "migrate-store",
+                          "rotate-key"}) {
     CommandRun r = Drieluik(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub << ": " << r.output;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << sub;
   }
   CommandRun serve = Drieluik("serve --help");
-  for (const char* opt : {"--data", "--database", "--bind", "--port", "--backlog"})
+  for (const char* opt : {"--data", "--database", "--key-file", "--bind", "--port", "--backlog"})
     EXPECT_NE(serve.output.find(opt), std::string::npos) << opt;
   EXPECT_EQ(Drieluik("version").output, "drieluik 0.1.0\n");
 }
@@ -40,6 +41,12 @@ TEST_F(FoundationCommandsTest, InitThenDemoLoadsTheRegionOnce) {
   CommandRun init = Drieluik("init --data " + dir_.string());
   ASSERT_EQ(init.exit_code, 0) << init.output;
   EXPECT_NE(init.output.find("(schema "), std::string::npos) << init.output;
+  // No key given: init made the key file for encryption at rest, readable by its owner only.
+  EXPECT_NE(init.output.find("new key file " + (dir_ / "drieluik.keys").string() + " created"), std::string::npos)
+      << init.output;
+  ASSERT_TRUE(fs::exists(dir_ / "drieluik.keys"));
+  EXPECT_EQ(fs::status(dir_ / "drieluik.keys").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
   CommandRun demo = Drieluik("demo --data " + dir_.string() + " --signals 40 --seed 7");
   ASSERT_EQ(demo.exit_code, 0) << demo.output;
   EXPECT_NE(demo.output.find("40 meldingen / signals"), std::string::npos) << demo.output;

@@ -107,10 +107,12 @@ TEST_F(StoreCommandsTest, MigrateStoreSqliteToPostgresAndBack) {
   testing::TestStore pg("postgres");
   CommandRun there = Drieluik("migrate-store --lang en --from " + Q(lite.url()) + " --to " + Q(pg.url()));
   ASSERT_EQ(there.exit_code, 0) << there.output;
-  for (const char* line : {"signals                       2 rows copied and verified\n",
+  for (const char* line : {"encryption_keys               1 rows copied and verified\n",
+                           "signals                       2 rows copied and verified\n",
                            "signal_forms                  3 rows copied and verified\n",
                            "signal_history                4 rows copied and verified\n",
                            "signal_additions              1 rows copied and verified\n",
+                           "signal_words                 35 rows copied and verified\n",
                            "signal_link_keys              3 rows copied and verified\n",
                            "users                         1 rows copied and verified\n",
                            "api_tokens                    1 rows copied and verified\n",

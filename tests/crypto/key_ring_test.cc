@@ -105,12 +105,32 @@ TEST(KeyRingTest, EnvironmentValueUsesSeparators) {
 
 TEST(KeyRingTest, LoadPrefersTheFileThenTheEnvironment) {
   ::unsetenv(kKeysEnvironmentVariable);
+  ::unsetenv(kKeyEnvironmentVariableAlias);
   Result<KeyRing> none = KeyRing::Load("");
-  EXPECT_EQ(none.error().message(), "no keys: give a key file or set DRIELUIK_KEYS");
+  EXPECT_EQ(none.error().message(), "no keys: give a key file (--key-file) or set DRIELUIK_KEYS");
+  EXPECT_FALSE(KeyRing::EnvironmentHasKeys());
+  ::setenv(kKeyEnvironmentVariableAlias, kK1, 1);  // DRIELUIK_KEY, when DRIELUIK_KEYS is unset
+  EXPECT_TRUE(KeyRing::EnvironmentHasKeys());
+  EXPECT_EQ(KeyRing::Load("")->current_id(), "k1");
   ::setenv(kKeysEnvironmentVariable, kK2, 1);
   EXPECT_EQ(KeyRing::Load("")->current_id(), "k2");
   EXPECT_EQ(KeyRing::Load(TempFile(kK1, 0600))->current_id(), "k1");
   ::unsetenv(kKeysEnvironmentVariable);
+  ::unsetenv(kKeyEnvironmentVariableAlias);
+}
+
+TEST(KeyRingTest, MergeKeepsOldKeysAndMakesTheNewCurrent) {
+  Result<KeyRing> old = KeyRing::Parse(kK1, "old");
+  Result<KeyRing> next = KeyRing::Parse(std::string(kK1) + kK2, "new");
+  ASSERT_TRUE(old.ok() && next.ok());
+  Result<KeyRing> merged = old->Merge(*next);
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  EXPECT_EQ(merged->ids(), (std::vector<std::string>{"k1", "k2"}));
+  EXPECT_EQ(merged->current_id(), "k2");
+  // The same id with another key is refused.
+  Result<KeyRing> clash = KeyRing::Parse("k1=ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=\n", "clash");
+  ASSERT_TRUE(clash.ok());
+  EXPECT_EQ(old->Merge(*clash).error().message(), "key id \"k1\" differs between the old and the new keys");
 }
 
 TEST(KeyRingTest, DerivedKeysDifferPerKeyContextAndSubkey) {

@@ -10,6 +10,7 @@
 
 #include "store/postgres/postgres_store.h"
 #include "support/sample_signal.h"
+#include "support/test_keys.h"
 #include "support/test_store.h"
 
 namespace drieluik {
@@ -30,7 +31,7 @@ class PostgresStoreTest : public ::testing::Test {
   std::unique_ptr<PostgresStore> OpenPool(int size) {
     PostgresOptions o;
     o.pool_size = size;
-    auto s = PostgresStore::Open(ts_->url(), o);
+    auto s = PostgresStore::Open(ts_->url(), o, testing::TestKeys());
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return s.ok() ? std::move(s).value() : nullptr;
   }
@@ -74,7 +75,7 @@ TEST_F(PostgresStoreTest, PoolSizeComesFromTheEnvironment) {
   ::setenv("DRIELUIK_PG_POOL_SIZE", "0", 1);
   auto bad = store::OpenStore(ts_->url());
   ::setenv("DRIELUIK_PG_POOL_SIZE", "3", 1);
-  auto three = store::OpenStore(ts_->url());
+  auto three = store::OpenStore(ts_->url(), testing::TestKeys());
   ::unsetenv("DRIELUIK_PG_POOL_SIZE");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code(), StatusCode::kInvalidArgument);

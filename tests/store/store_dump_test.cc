@@ -49,7 +49,7 @@ TEST_P(StoreDumpTest, CopyHoldsEveryRowAndWorks) {
   EXPECT_EQ(got->additions.size(), 1u);
   EXPECT_EQ(*db.PublicSecretHash(got->id), "argon2id:$v=19$abc");
   SignalFilter f;
-  f.text = "loverb";  // the search index was rebuilt
+  f.text = "LOVERBOY";  // the word indexes were copied (whole words, any case)
   ASSERT_EQ(db.List(f)->items.size(), 1u);
   auto fresh = db.Insert(SampleSignal("MH-2026-DUMP03"));
   ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
@@ -70,9 +70,10 @@ TEST_P(StoreDumpTest, AnUncommittedLoadLeavesNothing) {
   {
     auto load = to_->store()->BeginLoad();
     ASSERT_TRUE(load.ok());
-    ASSERT_TRUE(from_->store()->Export([&](const store::TableSpec& t, const store::Row& r) {
+    Status exported = from_->store()->Export([&](const store::TableSpec& t, const store::Row& r) {
       return (*load)->Append(t, r);
-    }).ok());
+    });
+    ASSERT_TRUE(exported.ok()) << exported.ToString();
   }  // destroyed without Commit
   EXPECT_EQ(*to_->store()->Count(), 0);
   EXPECT_TRUE(to_->store()->Insert(SampleSignal("MH-2026-AFTER1")).ok());

@@ -1,4 +1,5 @@
 #include "support/crash_harness.h"
+#include "support/test_keys.h"
 
 #include "support/test_accounts.h"
 
@@ -76,7 +77,7 @@ void Note(CrashTally& t, std::string problem) {
 // Checks every stored signal for completeness, and every acknowledged one for presence
 // and content.
 Status Verify(const std::string& url, const std::vector<Acked>& acked, CrashTally& t) {
-  auto opened = store::OpenStore(url);
+  auto opened = store::OpenStore(url, TestKeys());
   if (!opened.ok()) return opened.status();
   store::Store& db = **opened;
   for (const Acked& a : acked) {
@@ -98,14 +99,15 @@ Status Verify(const std::string& url, const std::vector<Acked>& acked, CrashTall
   }
   // Completeness of every stored row, read from one snapshot.
   std::map<std::int64_t, std::set<std::string>> doc_forms, table_forms;
-  std::map<std::int64_t, int> created, link_keys;
+  std::map<std::int64_t, int> created, link_keys, words;
   Status st = db.Export([&](const store::TableSpec& table, const store::Row& row) {
     if (table.name == "signals") {
       std::int64_t id = std::stoll(*row[0]);
-      auto doc = json::parse(*row[10]);
-      doc_forms[id] = doc.at("forms").get<std::set<std::string>>();
+      doc_forms[id];  // filled below from the decrypted document
       table_forms[id];
       created[id];
+    } else if (table.name == "signal_words") {
+      ++words[std::stoll(*row[0])];
     } else if (table.name == "signal_forms") {
       table_forms[std::stoll(*row[0])].insert(*row[1]);
     } else if (table.name == "signal_link_keys") {
@@ -116,9 +118,15 @@ Status Verify(const std::string& url, const std::vector<Acked>& acked, CrashTall
     return Status::Ok();
   });
   DRIELUIK_RETURN_IF_ERROR(st);
+  // The document is encrypted: read the forms it holds through the store.
+  for (auto& [id, forms] : doc_forms) {
+    auto s = db.Get(id);
+    if (!s.ok()) return s.status();
+    forms = {s->content.forms.begin(), s->content.forms.end()};
+  }
   t.stored = static_cast<std::int64_t>(doc_forms.size());
   for (const auto& [id, forms] : doc_forms) {
-    if (forms != table_forms[id] || created[id] != 1) {
+    if (forms != table_forms[id] || created[id] != 1 || words[id] == 0) {
       ++t.half_written;
       Note(t, "signal " + std::to_string(id) + " is half-written");
     }
@@ -132,7 +140,7 @@ Status Verify(const std::string& url, const std::vector<Acked>& acked, CrashTall
   // The search index holds the acknowledged signals (a sample: each is one query).
   for (std::size_t i = 0; i < acked.size(); i += std::max<std::size_t>(1, acked.size() / 25)) {
     domain::SignalFilter f;
-    f.text = acked[i].token;  // a prefix search: "...n5" also finds "...n50"
+    f.text = acked[i].token;  // a whole word, unique to the signal
     f.limit = 200;
     auto page = db.List(f);
     bool hit = false;

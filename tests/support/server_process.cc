@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "support/http_client.h"
+#include "support/test_keys.h"
 
 namespace drieluik::testing {
 
@@ -21,6 +22,7 @@ namespace fs = std::filesystem;
 Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const std::string& binary, const std::string& database_url,
                                                             std::vector<std::string> extra,
                                                             const std::string& log_path) {
+  (void)TestKeysText();  // DRIELUIK_KEYS for the child: the same key as the test's stores
   std::unique_ptr<ServerProcess> p(new ServerProcess());
   std::random_device rd;
   p->dir_ = (fs::temp_directory_path() / ("drieluik-serve-" + std::to_string(rd()))).string();

@@ -1,12 +1,37 @@
 #include "support/test_store.h"
 
 #include <cstdlib>
+#include <mutex>
+
+#include "support/test_keys.h"
+
+#include <cstdlib>
 #include <filesystem>
 #include <pqxx/pqxx>
 #include <random>
 #include <stdexcept>
 
 namespace drieluik::testing {
+
+const std::string& TestKeysText() {
+  static const std::string text = [] {
+    const char* env = std::getenv(crypto::kKeysEnvironmentVariable);
+    if (env != nullptr && *env != '\0') return std::string(env);
+    std::string line = crypto::KeyRing::GenerateKeyLine("test");
+    ::setenv(crypto::kKeysEnvironmentVariable, line.c_str(), 1);
+    return line;
+  }();
+  return text;
+}
+
+std::shared_ptr<const crypto::KeyRing> TestKeys() {
+  static const std::shared_ptr<const crypto::KeyRing> ring = [] {
+    auto r = crypto::KeyRing::FromEnvironmentValue(TestKeysText());
+    if (!r.ok()) throw std::runtime_error("test keys: " + r.status().ToString());
+    return std::make_shared<const crypto::KeyRing>(std::move(r).value());
+  }();
+  return ring;
+}
 
 TestStore::TestStore(const std::string& backend, bool migrate) : backend_(backend) {
   if (backend == "sqlite") {
@@ -48,7 +73,7 @@ TestStore::TestStore(const std::string& backend, bool migrate) : backend_(backen
 
 Status TestStore::Reopen() {
   store_.reset();
-  auto s = store::OpenStore(url_);
+  auto s = store::OpenStore(url_, TestKeys());
   if (!s.ok()) return s.status();
   store_ = std::move(s).value();
   return Status::Ok();

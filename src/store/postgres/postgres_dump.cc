@@ -128,8 +128,12 @@ Status PostgresStore::Export(const RowSink& sink) {
   // One snapshot for every table; a server-side cursor keeps memory bounded.
   return pool_->Run<pqxx::repeatable_read, pqxx::read_only>([&](pqxx::transaction_base& tx) -> Status {
     for (const auto& t : DumpTables()) {
+      // ORDER BY the table's columns, not the text casts of the select list (which
+      // share their names and would sort negative numbers as text).
+      std::string order;
+      for (const auto& c : t.order_by) order += (order.empty() ? "" : ", ") + t.name + "." + c;
       tx.exec("DECLARE dump_cursor NO SCROLL CURSOR FOR SELECT " + Join(t.columns, "::text") + " FROM " + t.name +
-              " ORDER BY " + Join(t.order_by));
+              " ORDER BY " + order);
       while (true) {
         auto r = tx.exec("FETCH 2000 FROM dump_cursor");
         for (const auto& row : r) {

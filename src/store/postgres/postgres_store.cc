@@ -23,22 +23,31 @@ TimePoint FromMs(long long ms) { return TimePoint(std::chrono::milliseconds(ms))
 
 constexpr const char* kSignalColumns =
     "s.id, s.reference_code, s.version, s.status, s.channel, s.municipality, s.organisation, "
-    "s.received_at, s.summary, s.document::text, s.created_at, s.updated_at";
+    "s.received_at, s.summary, s.document, s.created_at, s.updated_at, s.key_id";
+
+// Batches of re-encryption when Migrate encrypts rows from before migration 005.
+constexpr int kMigrateBatch = 500;
 
 }  // namespace
 
 const std::vector<std::pair<const char*, std::string>>& PreparedStatements() {
   static const std::vector<std::pair<const char*, std::string>> list = {
       {"get_signal", std::string("SELECT ") + kSignalColumns + " FROM signals s WHERE s.id = $1"},
-      {"get_additions", "SELECT at, text FROM signal_additions WHERE signal_id = $1 ORDER BY id"},
+      {"get_additions", "SELECT at, text, id, key_id FROM signal_additions WHERE signal_id = $1 ORDER BY id"},
+      {"next_signal_id", "SELECT nextval(pg_get_serial_sequence('signals', 'id'))"},
+      {"next_addition_id", "SELECT nextval(pg_get_serial_sequence('signal_additions', 'id'))"},
+      {"delete_words", "DELETE FROM signal_words WHERE signal_id = $1"},
+      {"insert_words",
+       "INSERT INTO signal_words (signal_id, word) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING"},
+      {"key_check", "INSERT INTO encryption_keys (key_id, check_value) VALUES ($1, $2) ON CONFLICT DO NOTHING"},
       {"find_reference", "SELECT id FROM signals WHERE reference_code = $1"},
       {"insert_signal",
-       "INSERT INTO signals (reference_code, version, status, channel, municipality, organisation, received_at, "
-       "summary, urgency, document, public_secret_hash, created_at, updated_at) "
-       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13) RETURNING id"},
+       "INSERT INTO signals (id, reference_code, version, status, channel, municipality, organisation, received_at, "
+       "summary, urgency, document, public_secret_hash, created_at, updated_at, key_id) "
+       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"},
       {"update_signal",
        "UPDATE signals SET version = version + 1, status = $1, channel = $2, municipality = $3, organisation = $4, "
-       "received_at = $5, summary = $6, urgency = $7, document = $8::jsonb, updated_at = $9 "
+       "received_at = $5, summary = $6, urgency = $7, document = $8, updated_at = $9, key_id = $12 "
        "WHERE id = $10 AND version = $11"},
       {"signal_version", "SELECT version FROM signals WHERE id = $1"},
       {"delete_forms", "DELETE FROM signal_forms WHERE signal_id = $1"},
@@ -46,7 +55,7 @@ const std::vector<std::pair<const char*, std::string>>& PreparedStatements() {
       {"insert_history", "INSERT INTO signal_history (signal_id, at, action, actor, fields) VALUES ($1, $2, $3, $4, $5)"},
       {"history", "SELECT at, action, actor, fields FROM signal_history WHERE signal_id = $1 ORDER BY id"},
       {"bump_version", "UPDATE signals SET version = version + 1, updated_at = $2 WHERE id = $1 RETURNING id"},
-      {"insert_addition", "INSERT INTO signal_additions (signal_id, at, text) VALUES ($1, $2, $3)"},
+      {"insert_addition", "INSERT INTO signal_additions (id, signal_id, at, text, key_id) VALUES ($1, $2, $3, $4, $5)"},
       {"secret_hash", "SELECT public_secret_hash FROM signals WHERE id = $1"},
       {"count", "SELECT count(*) FROM signals"},
   };
@@ -55,7 +64,7 @@ const std::vector<std::pair<const char*, std::string>>& PreparedStatements() {
 
 namespace {
 
-Result<Signal> RowToSignal(const pqxx::row& r) {
+Result<Signal> RowToSignal(const pqxx::row& r, const SignalProtector& protector) {
   Signal s;
   s.id = r[0].as<std::int64_t>();
   s.reference_code = r[1].as<std::string>();
@@ -69,31 +78,17 @@ Result<Signal> RowToSignal(const pqxx::row& r) {
   s.content.organisation = r[6].as<std::string>();
   s.received_at = FromMs(r[7].as<long long>());
   s.content.received_at = s.received_at;
-  s.content.summary = r[8].as<std::string>();
-  DRIELUIK_RETURN_IF_ERROR(DecodeSignalDocument(r[9].as<std::string>(), s.content));
+  DRIELUIK_RETURN_IF_ERROR(
+      protector.Unprotect(r[12].as<std::string>(), r[8].as<std::string>(), r[9].as<std::string>(), s.id, s.content));
   s.created_at = FromMs(r[10].as<long long>());
   s.updated_at = FromMs(r[11].as<long long>());
   return s;
 }
 
-// A tsquery from user text: every word becomes a quoted prefix term joined by AND, so
-// operators in the input have no meaning and cannot cause a syntax error. The same
-// words as the SQLite store's FTS5 query.
-std::string TsQuery(const std::string& text) {
-  std::string out, word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (!out.empty()) out += " & ";
-    out += '\'' + word + "':*";
-    word.clear();
-  };
-  for (char ch : text) {
-    unsigned char u = static_cast<unsigned char>(ch);
-    if (u >= 0x80 || std::isalnum(u)) word += ch;
-    else flush();
-  }
-  flush();
-  return out;
+std::string IntArray(const std::vector<std::int64_t>& v) {
+  std::string out = "{";
+  for (std::int64_t x : v) out += (out.size() > 1 ? "," : "") + std::to_string(x);
+  return out + "}";
 }
 
 }  // namespace
@@ -102,23 +97,25 @@ std::string RedactConninfo(const std::string& conninfo) {
   return Scrub(conninfo, PasswordOf(conninfo));
 }
 
-PostgresStore::PostgresStore(std::unique_ptr<Pool> pool)
+PostgresStore::PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const crypto::KeyRing> keys)
     : pool_(std::move(pool)),
       accounts_(std::make_unique<PostgresAccounts>(*pool_)),
-      compartments_(std::make_unique<PostgresCompartments>(*pool_)) {}
+      compartments_(std::make_unique<PostgresCompartments>(*pool_)),
+      protector_(std::move(keys)) {}
 
 domain::AccountRepository& PostgresStore::accounts() { return *accounts_; }
 domain::AuditRepository& PostgresStore::audit() { return *accounts_; }
 domain::CompartmentRepository& PostgresStore::compartments() { return *compartments_; }
 PostgresStore::~PostgresStore() = default;
 
-Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& conninfo, PostgresOptions options) {
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& conninfo, PostgresOptions options,
+                                                           std::shared_ptr<const crypto::KeyRing> keys) {
   auto pool = std::make_unique<Pool>(conninfo, options);
   {
     auto lease = pool->Acquire();  // fail early when the server cannot be reached
     if (!lease.ok()) return lease.status();
   }
-  return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool)));
+  return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool), std::move(keys)));
 }
 
 std::vector<int> PostgresStore::TEST_BackendPids() { return pool_->BackendPids(); }
@@ -151,7 +148,95 @@ Status PostgresStore::Migrate() {
       return Status::Internal("migration " + m.name + " failed: " + ms.message());
     }
   }
+  if (!protector_.has_keys()) return Status::Ok();
+  Status keys_ok = pool_->Run<pqxx::read_committed, pqxx::read_only>([&](pqxx::transaction_base& tx) -> Status {
+    for (const auto& r : tx.exec("SELECT key_id, check_value FROM encryption_keys ORDER BY key_id")) {
+      std::string id = r[0].as<std::string>();
+      if (protector_.Has(id)) {
+        DRIELUIK_RETURN_IF_ERROR(protector_.VerifyKeyCheck(id, r[1].as<std::string>()));
+        continue;
+      }
+      for (const char* table : {"signals", "signal_additions"})
+        if (!tx.exec_params(std::string("SELECT 1 FROM ") + table + " WHERE key_id = $1 LIMIT 1", id).empty())
+          return MissingKeyError(id);
+    }
+    return Status::Ok();
+  });
+  DRIELUIK_RETURN_IF_ERROR(keys_ok);
+  while (true) {  // rows from before migration 005
+    auto step = Reencrypt(kMigrateBatch, /*plain_only=*/true);
+    if (!step.ok()) return step.status();
+    if (step->done) break;
+  }
   return Status::Ok();
+}
+
+Result<ReencryptProgress> PostgresStore::ReencryptBatch(int max_rows) { return Reencrypt(max_rows, false); }
+
+Result<ReencryptProgress> PostgresStore::Reencrypt(int max_rows, bool plain_only) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  const std::string current = protector_.current_key_id();
+  std::vector<std::string> old_ids = {""};
+  if (!plain_only)
+    for (const auto& id : protector_.key_ids())
+      if (id != current) old_ids.push_back(id);
+  auto r = pool_->Run([&](pqxx::transaction_base& tx) -> Result<ReencryptProgress> {
+    ReencryptProgress p;
+    bool checked = false;
+    auto check = [&] {
+      if (!checked) tx.exec_prepared("key_check", current, protector_.KeyCheckValue());
+      checked = true;
+    };
+    int left = std::max(1, max_rows);
+    for (const auto& old : old_ids) {
+      if (left <= 0) break;
+      // FOR UPDATE: a writer of the same signal waits for this batch, then finds the new
+      // ciphertext (and its own optimistic version check still holds).
+      for (const auto& row : tx.exec_params(
+               "SELECT id, summary, document FROM signals WHERE key_id = $1 ORDER BY id LIMIT $2 FOR UPDATE", old,
+               left)) {
+        check();
+        SignalId id = row[0].as<SignalId>();
+        SignalContent content;
+        DRIELUIK_RETURN_IF_ERROR(
+            protector_.Unprotect(old, row[1].as<std::string>(), row[2].as<std::string>(), id, content));
+        auto prot = protector_.Protect(content, id);
+        if (!prot.ok()) return prot.status();
+        tx.exec_params("UPDATE signals SET summary = $1, document = $2, key_id = $3 WHERE id = $4", prot->summary,
+                       prot->document, prot->key_id, id);
+        tx.exec_prepared("delete_words", id);
+        tx.exec_prepared("insert_words", id, IntArray(prot->words));
+        ++p.signals;
+        --left;
+      }
+    }
+    for (const auto& old : old_ids) {
+      if (left <= 0) break;
+      for (const auto& row : tx.exec_params(
+               "SELECT id, text FROM signal_additions WHERE key_id = $1 ORDER BY id LIMIT $2 FOR UPDATE", old, left)) {
+        check();
+        std::int64_t id = row[0].as<std::int64_t>();
+        auto text = protector_.UnprotectAddition(old, row[1].as<std::string>(), id);
+        if (!text.ok()) return text.status();
+        auto enc = protector_.ProtectAddition(*text, id);
+        if (!enc.ok()) return enc.status();
+        tx.exec_params("UPDATE signal_additions SET text = $1, key_id = $2 WHERE id = $3", *enc, current, id);
+        ++p.additions;
+        --left;
+      }
+    }
+    if (p.signals == 0 && p.additions == 0) {
+      p.done = true;
+      if (!plain_only)
+        tx.exec_params(
+            "DELETE FROM encryption_keys k WHERE k.key_id <> $1 AND NOT EXISTS (SELECT 1 FROM signals s WHERE "
+            "s.key_id = k.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions a WHERE a.key_id = k.key_id)",
+            current);
+    }
+    return p;
+  });
+  if (r.ok() && !r->done) key_check_written_ = true;
+  return r;
 }
 
 Result<int> PostgresStore::SchemaVersion() {
@@ -170,14 +255,22 @@ std::string PostgresStore::Describe() {
 
 namespace {
 
-Result<Signal> LoadSignal(pqxx::transaction_base& tx, SignalId id) {
+Result<Signal> LoadSignal(pqxx::transaction_base& tx, SignalId id, const SignalProtector& protector) {
   auto r = tx.exec_prepared("get_signal", id);
   if (r.empty()) return Status::NotFound("signal " + std::to_string(id));
-  auto s = RowToSignal(r[0]);
+  auto s = RowToSignal(r[0], protector);
   if (!s.ok()) return s;
-  for (const auto& a : tx.exec_prepared("get_additions", id))
-    s->additions.push_back({FromMs(a[0].as<long long>()), a[1].as<std::string>()});
+  for (const auto& a : tx.exec_prepared("get_additions", id)) {
+    auto text = protector.UnprotectAddition(a[3].as<std::string>(), a[1].as<std::string>(), a[2].as<std::int64_t>());
+    if (!text.ok()) return text.status();
+    s->additions.push_back({FromMs(a[0].as<long long>()), std::move(text).value()});
+  }
   return s;
+}
+
+void WriteWords(pqxx::transaction_base& tx, SignalId id, const std::vector<std::int64_t>& words) {
+  tx.exec_prepared("delete_words", id);
+  if (!words.empty()) tx.exec_prepared("insert_words", id, IntArray(words));
 }
 
 void WriteForms(pqxx::transaction_base& tx, SignalId id, const std::vector<std::string>& forms) {
@@ -199,16 +292,21 @@ void WriteLinkKeys(pqxx::transaction_base& tx, SignalId id, const std::vector<St
 }  // namespace
 
 Result<Signal> PostgresStore::Insert(const NewSignal& n) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   const Signal& s = n.signal;
-  const std::string document = EncodeSignalDocument(s.content);
   auto r = pool_->Run([&](pqxx::transaction_base& tx) -> Result<Signal> {
+    if (!key_check_written_) tx.exec_prepared("key_check", protector_.current_key_id(), protector_.KeyCheckValue());
+    // The id first: each ciphertext is bound to its row.
+    SignalId id = tx.exec_prepared1("next_signal_id")[0].as<SignalId>();
+    auto prot = protector_.Protect(s.content, id);
+    if (!prot.ok()) return prot.status();
     const char* secret = n.public_secret_hash.empty() ? nullptr : n.public_secret_hash.c_str();
-    auto row = tx.exec_prepared1("insert_signal", s.reference_code, s.version, std::string(ToCode(s.status)),
-                                 std::string(ToCode(s.content.channel)), s.content.municipality,
-                                 s.content.organisation, Ms(s.received_at), s.content.summary, n.urgency, document,
-                                 secret, Ms(s.created_at), Ms(s.updated_at));
-    SignalId id = row[0].as<std::int64_t>();
+    tx.exec_prepared("insert_signal", id, s.reference_code, s.version, std::string(ToCode(s.status)),
+                     std::string(ToCode(s.content.channel)), s.content.municipality, s.content.organisation,
+                     Ms(s.received_at), prot->summary, n.urgency, prot->document, secret, Ms(s.created_at),
+                     Ms(s.updated_at), prot->key_id);
     WriteForms(tx, id, s.content.forms);
+    WriteWords(tx, id, prot->words);
     WriteHistory(tx, id, n.created);
     WriteLinkKeys(tx, id, n.link_keys);
     Signal out = s;
@@ -216,45 +314,55 @@ Result<Signal> PostgresStore::Insert(const NewSignal& n) {
     return out;
   });
   if (!r.ok() && r.error().code() == StatusCode::kConflict) return Status::Conflict("reference code taken");
+  if (r.ok()) key_check_written_ = true;
   return r;
 }
 
 Result<Signal> PostgresStore::Get(SignalId id) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   return pool_->Run<pqxx::repeatable_read, pqxx::read_only>(
-      [&](pqxx::transaction_base& tx) { return LoadSignal(tx, id); });
+      [&](pqxx::transaction_base& tx) { return LoadSignal(tx, id, protector_); });
 }
 
 Result<Signal> PostgresStore::FindByReference(std::string_view reference_code) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   std::string ref(reference_code);
   return pool_->Run<pqxx::repeatable_read, pqxx::read_only>([&](pqxx::transaction_base& tx) -> Result<Signal> {
     auto r = tx.exec_prepared("find_reference", ref);
     if (r.empty()) return Status::NotFound("reference code");
-    return LoadSignal(tx, r[0][0].as<std::int64_t>());
+    return LoadSignal(tx, r[0][0].as<std::int64_t>(), protector_);
   });
 }
 
 Result<Signal> PostgresStore::Update(const Signal& s, std::int64_t expected_version, const std::string& urgency,
                                      const HistoryEntry& entry, const std::vector<StoredLinkKey>* link_keys) {
-  const std::string document = EncodeSignalDocument(s.content);
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  auto prot = protector_.Protect(s.content, s.id);
+  if (!prot.ok()) return prot.status();
   // READ COMMITTED: a concurrent writer of the same row waits for our commit, then
   // re-checks `version = expected` on the new row and updates nothing (Conflict).
-  return pool_->Run([&](pqxx::transaction_base& tx) -> Result<Signal> {
+  auto result = pool_->Run([&](pqxx::transaction_base& tx) -> Result<Signal> {
+    if (!key_check_written_) tx.exec_prepared("key_check", protector_.current_key_id(), protector_.KeyCheckValue());
     auto up = tx.exec_prepared("update_signal", std::string(ToCode(s.status)), std::string(ToCode(s.content.channel)),
-                               s.content.municipality, s.content.organisation, Ms(s.received_at), s.content.summary,
-                               urgency, document, Ms(s.updated_at), s.id, expected_version);
+                               s.content.municipality, s.content.organisation, Ms(s.received_at), prot->summary,
+                               urgency, prot->document, Ms(s.updated_at), s.id, expected_version, prot->key_id);
     if (up.affected_rows() == 0) {
       auto v = tx.exec_prepared("signal_version", s.id);
       if (v.empty()) return Status::NotFound("signal " + std::to_string(s.id));
       return Status::Conflict("stale version; current version is " + v[0][0].as<std::string>());
     }
     WriteForms(tx, s.id, s.content.forms);
+    WriteWords(tx, s.id, prot->words);
     WriteHistory(tx, s.id, entry);
     if (link_keys) WriteLinkKeys(tx, s.id, *link_keys);
-    return LoadSignal(tx, s.id);
+    return LoadSignal(tx, s.id, protector_);
   });
+  if (result.ok()) key_check_written_ = true;
+  return result;
 }
 
 Result<SignalPage> PostgresStore::List(const SignalFilter& f) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   std::string sql = std::string("SELECT ") + kSignalColumns + " FROM signals s WHERE true";
   std::vector<std::string> params;
   auto param = [&](std::string v) {
@@ -282,15 +390,22 @@ Result<SignalPage> PostgresStore::List(const SignalFilter& f) {
     sql += " AND (s.municipality = " + param(f.scope_municipality) + " OR s.organisation = ANY(string_to_array(" +
            param(orgs) + ", ',')))";
   }
-  std::string query = TsQuery(f.text);
-  if (!query.empty()) sql += " AND s.search @@ to_tsquery('simple', " + param(query) + ")";
+  if (f.text.find_first_not_of(" \t\r\n") != std::string::npos) {
+    // Whole-word search on the keyed word indexes (the free text itself is encrypted).
+    // A word shorter than 2 characters is never indexed, so it matches nothing.
+    std::vector<std::vector<std::int64_t>> words = protector_.QueryWords(f.text);
+    if (words.empty()) return SignalPage{};
+    for (const auto& w : words)
+      sql += " AND EXISTS (SELECT 1 FROM signal_words w WHERE w.signal_id = s.id AND w.word = ANY(" +
+             param(IntArray(w)) + "::bigint[]))";
+  }
   int limit = std::clamp(f.limit, 1, 200);
   sql += " ORDER BY s.received_at DESC, s.id DESC LIMIT " + param(std::to_string(limit + 1)) + "::bigint";
 
   return pool_->Run<pqxx::read_committed, pqxx::read_only>([&](pqxx::transaction_base& tx) -> Result<SignalPage> {
     SignalPage page;
     for (const auto& row : tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params))) {
-      auto s = RowToSignal(row);
+      auto s = RowToSignal(row, protector_);
       if (!s.ok()) return s.status();
       page.items.push_back(std::move(s).value());
     }
@@ -314,14 +429,21 @@ Result<std::vector<HistoryEntry>> PostgresStore::History(SignalId id) {
 }
 
 Status PostgresStore::AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry) {
-  return pool_->Run([&](pqxx::transaction_base& tx) -> Status {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  Status s = pool_->Run([&](pqxx::transaction_base& tx) -> Status {
+    if (!key_check_written_) tx.exec_prepared("key_check", protector_.current_key_id(), protector_.KeyCheckValue());
     // Lock the signal's row first (the version bump), then write beside it.
     if (tx.exec_prepared("bump_version", id, Ms(addition.at)).empty())
       return Status::NotFound("signal " + std::to_string(id));
-    tx.exec_prepared("insert_addition", id, Ms(addition.at), addition.text);
+    std::int64_t addition_id = tx.exec_prepared1("next_addition_id")[0].as<std::int64_t>();
+    auto text = protector_.ProtectAddition(addition.text, addition_id);
+    if (!text.ok()) return text.status();
+    tx.exec_prepared("insert_addition", addition_id, id, Ms(addition.at), *text, protector_.current_key_id());
     WriteHistory(tx, id, entry);
     return Status::Ok();
   });
+  if (s.ok()) key_check_written_ = true;
+  return s;
 }
 
 Result<std::string> PostgresStore::PublicSecretHash(SignalId id) {

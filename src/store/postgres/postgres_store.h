@@ -13,11 +13,13 @@
 // Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "store/signal_codec.h"
 #include "store/store.h"
 
 namespace drieluik::store::postgres {
@@ -35,7 +37,9 @@ class PostgresStore final : public Store {
   /// Connects to the server a URL ("postgresql://user@host:port/db?...") or libpq
   /// conninfo ("host=... dbname=...") names. Unavailable when it cannot be reached
   /// (the message names the server without the password). Does not migrate.
-  static Result<std::unique_ptr<PostgresStore>> Open(const std::string& conninfo, PostgresOptions options = {});
+  /// `keys`: see OpenStore.
+  static Result<std::unique_ptr<PostgresStore>> Open(const std::string& conninfo, PostgresOptions options = {},
+                                                     std::shared_ptr<const crypto::KeyRing> keys = nullptr);
   ~PostgresStore() override;
 
   Status Migrate() override;
@@ -46,6 +50,7 @@ class PostgresStore final : public Store {
   domain::CompartmentRepository& compartments() override;
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
+  Result<ReencryptProgress> ReencryptBatch(int max_rows) override;
 
   Result<domain::Signal> Insert(const domain::NewSignal& s) override;
   Result<domain::Signal> Get(domain::SignalId id) override;
@@ -73,10 +78,13 @@ class PostgresStore final : public Store {
   class Pool;
 
  private:
-  explicit PostgresStore(std::unique_ptr<Pool> pool);
+  PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const crypto::KeyRing> keys);
+  Result<ReencryptProgress> Reencrypt(int max_rows, bool plain_only);
   std::unique_ptr<Pool> pool_;
   std::unique_ptr<PostgresAccounts> accounts_;
   std::unique_ptr<PostgresCompartments> compartments_;
+  SignalProtector protector_;
+  std::atomic<bool> key_check_written_{false};
 };
 
 /// The conninfo or URL with its password replaced by "***" (for messages and logs).

@@ -26,9 +26,11 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   sqlite3_busy_timeout(db, 10000);
   sqlite3_extended_result_codes(db, 1);
   // WAL with synchronous=FULL: every acknowledged commit is on disk before we answer.
+  // secure_delete: freed pages are zeroed, so no old value (e.g. plain text from before
+  // encryption at rest, migration 005) lingers in the file.
   DRIELUIK_RETURN_IF_ERROR(c->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-      "PRAGMA temp_store=MEMORY;"));
+      "PRAGMA temp_store=MEMORY; PRAGMA secure_delete=ON;"));
   return c;
 }
 

@@ -53,11 +53,7 @@ class SqliteStore::Load final : public BulkLoad {
   }
 
   Status Commit() override {
-    // The search index is derived data: rebuild it from the loaded signals.
-    DRIELUIK_RETURN_IF_ERROR(lease_->Exec(
-        "INSERT INTO signal_search (rowid, summary, description, location) "
-        "SELECT id, summary, coalesce(json_extract(document, '$.description'), ''), "
-        "coalesce(json_extract(document, '$.location'), '') FROM signals"));
+    // Word indexes and ciphertexts are copied as they are (rebuilding them needs the key).
     DRIELUIK_RETURN_IF_ERROR(lease_->Exec("COMMIT"));
     // Statistics for the query planner, which a bulk load leaves out of date.
     DRIELUIK_RETURN_IF_ERROR(lease_->Exec("ANALYZE"));

@@ -22,28 +22,10 @@ TimePoint FromMs(long long ms) { return TimePoint(std::chrono::milliseconds(ms))
 // The columns LoadSignal and List read, in this order.
 constexpr const char* kSignalColumns =
     "s.id, s.reference_code, s.version, s.status, s.channel, s.municipality, s.organisation, "
-    "s.received_at, s.summary, s.document, s.created_at, s.updated_at";
+    "s.received_at, s.summary, s.document, s.created_at, s.updated_at, s.key_id";
 
-Result<Signal> RowToSignal(Statement& st) {
-  Signal s;
-  s.id = st.Int(0);
-  s.reference_code = st.Text(1);
-  s.version = st.Int(2);
-  auto status = FromCode<SignalStatus>(st.Text(3));
-  auto channel = FromCode<Channel>(st.Text(4));
-  if (!status || !channel) return Status::Internal("stored signal has an unknown status or channel");
-  s.status = *status;
-  s.content.channel = *channel;
-  s.content.municipality = st.Text(5);
-  s.content.organisation = st.Text(6);
-  s.received_at = FromMs(st.Int(7));
-  s.content.received_at = s.received_at;
-  s.content.summary = st.Text(8);
-  DRIELUIK_RETURN_IF_ERROR(DecodeSignalDocument(st.Text(9), s.content));
-  s.created_at = FromMs(st.Int(10));
-  s.updated_at = FromMs(st.Int(11));
-  return s;
-}
+// Batches of re-encryption when Migrate encrypts rows from before migration 005.
+constexpr int kMigrateBatch = 500;
 
 Status WriteForms(Connection& c, SignalId id, const std::vector<std::string>& forms) {
   auto del = c.Prepare("DELETE FROM signal_forms WHERE signal_id = ?");
@@ -57,13 +39,26 @@ Status WriteForms(Connection& c, SignalId id, const std::vector<std::string>& fo
   return Status::Ok();
 }
 
-Status WriteSearch(Connection& c, SignalId id, const SignalContent& content) {
-  auto del = c.Prepare("DELETE FROM signal_search WHERE rowid = ?");
+Status WriteWords(Connection& c, SignalId id, const std::vector<std::int64_t>& words) {
+  auto del = c.Prepare("DELETE FROM signal_words WHERE signal_id = ?");
   if (!del.ok()) return del.status();
   DRIELUIK_RETURN_IF_ERROR(del->Bind(1, id).Run());
-  auto ins = c.Prepare("INSERT INTO signal_search (rowid, summary, description, location) VALUES (?, ?, ?, ?)");
-  if (!ins.ok()) return ins.status();
-  return ins->Bind(1, id).Bind(2, content.summary).Bind(3, content.description).Bind(4, content.location).Run();
+  for (std::int64_t w : words) {
+    auto ins = c.Prepare("INSERT OR IGNORE INTO signal_words (signal_id, word) VALUES (?, ?)");
+    if (!ins.ok()) return ins.status();
+    DRIELUIK_RETURN_IF_ERROR(ins->Bind(1, id).Bind(2, w).Run());
+  }
+  return Status::Ok();
+}
+
+Result<std::int64_t> NextId(Connection& c, const char* table) {
+  // Inside BEGIN IMMEDIATE no other writer runs, so max + 1 is ours (the id SQLite would
+  // choose); the ciphertext is bound to it before the row exists.
+  auto q = c.Prepare(std::string("SELECT coalesce(max(id), 0) + 1 FROM ") + table);
+  if (!q.ok()) return q.status();
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  return q->Int(0);
 }
 
 Status WriteHistory(Connection& c, SignalId id, const HistoryEntry& e) {
@@ -84,29 +79,17 @@ Status WriteLinkKeys(Connection& c, SignalId id, const std::vector<StoredLinkKey
   return Status::Ok();
 }
 
-// FTS5 query from user text: every word becomes a quoted prefix term, so operators in
-// the input have no meaning and cannot cause a syntax error.
-std::string FtsQuery(const std::string& text) {
-  std::string out, word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (!out.empty()) out += ' ';
-    out += '"' + word + "\"*";
-    word.clear();
-  };
-  for (char ch : text) {
-    unsigned char u = static_cast<unsigned char>(ch);
-    if (u >= 0x80 || std::isalnum(u)) word += ch;
-    else flush();
-  }
-  flush();
+std::string IntList(const std::vector<std::int64_t>& v) {
+  std::string out;
+  for (std::int64_t x : v) out += (out.empty() ? "" : ", ") + std::to_string(x);
   return out;
 }
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int pool_size) {
-  std::unique_ptr<SqliteStore> store(new SqliteStore(path));
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int pool_size,
+                                                       std::shared_ptr<const crypto::KeyRing> keys) {
+  std::unique_ptr<SqliteStore> store(new SqliteStore(path, std::move(keys)));
   for (int i = 0; i < std::max(1, pool_size); ++i) {
     auto c = Connection::Open(path);
     if (!c.ok()) return c.status();
@@ -152,7 +135,136 @@ Status SqliteStore::Migrate() {
     DRIELUIK_RETURN_IF_ERROR(ins->Bind(1, m.version).Bind(2, m.name).Run());
     DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   }
+  if (!protector_.has_keys()) return Status::Ok();
+  DRIELUIK_RETURN_IF_ERROR(CheckKeys(*c));
+  while (true) {  // rows from before migration 005
+    auto step = Reencrypt(kMigrateBatch, /*plain_only=*/true);
+    if (!step.ok()) return step.status();
+    if (step->done) break;
+  }
   return Status::Ok();
+}
+
+Status SqliteStore::CheckKeys(Connection& c) {
+  auto q = c.Prepare("SELECT key_id, check_value FROM encryption_keys ORDER BY key_id");
+  if (!q.ok()) return q.status();
+  std::vector<std::pair<std::string, std::string>> checks;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    checks.emplace_back(q->Text(0), q->Text(1));
+  }
+  for (const auto& [id, check] : checks) {
+    if (protector_.Has(id)) {
+      DRIELUIK_RETURN_IF_ERROR(protector_.VerifyKeyCheck(id, check));
+      continue;
+    }
+    for (const char* table : {"signals", "signal_additions"}) {
+      auto used = c.Prepare(std::string("SELECT 1 FROM ") + table + " WHERE key_id = ? LIMIT 1");
+      if (!used.ok()) return used.status();
+      used->Bind(1, id);
+      auto row = used->Step();
+      if (!row.ok()) return row.status();
+      if (*row) return MissingKeyError(id);
+    }
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::EnsureKeyCheck(Connection& c) {
+  if (key_check_written_.load()) return Status::Ok();
+  auto ins = c.Prepare("INSERT OR IGNORE INTO encryption_keys (key_id, check_value) VALUES (?, ?)");
+  if (!ins.ok()) return ins.status();
+  return ins->Bind(1, protector_.current_key_id()).Bind(2, protector_.KeyCheckValue()).Run();
+}
+
+Result<ReencryptProgress> SqliteStore::ReencryptBatch(int max_rows) { return Reencrypt(max_rows, false); }
+
+Result<ReencryptProgress> SqliteStore::Reencrypt(int max_rows, bool plain_only) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  const std::string current = protector_.current_key_id();
+  std::vector<std::string> old_ids = {""};
+  if (!plain_only)
+    for (const auto& id : protector_.key_ids())
+      if (id != current) old_ids.push_back(id);
+  ReencryptProgress p;
+  Lease c = Acquire();
+  // BEGIN IMMEDIATE: no writer runs between reading a row and writing it back.
+  Transaction tx(*c);
+  DRIELUIK_RETURN_IF_ERROR(tx.Begin());
+  int left = std::max(1, max_rows);
+  for (const auto& old : old_ids) {
+    if (left <= 0) break;
+    auto q = c->Prepare("SELECT id, summary, document FROM signals WHERE key_id = ? ORDER BY id LIMIT ?");
+    if (!q.ok()) return q.status();
+    q->Bind(1, old).Bind(2, left);
+    struct Stored {
+      SignalId id;
+      std::string summary, document;
+    };
+    std::vector<Stored> rows;
+    while (true) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      rows.push_back({q->Int(0), q->Text(1), q->Text(2)});
+    }
+    if (!rows.empty()) DRIELUIK_RETURN_IF_ERROR(EnsureKeyCheck(*c));
+    for (const auto& r : rows) {
+      SignalContent content;
+      DRIELUIK_RETURN_IF_ERROR(protector_.Unprotect(old, r.summary, r.document, r.id, content));
+      auto prot = protector_.Protect(content, r.id);
+      if (!prot.ok()) return prot.status();
+      auto up = c->Prepare("UPDATE signals SET summary = ?, document = ?, key_id = ? WHERE id = ?");
+      if (!up.ok()) return up.status();
+      DRIELUIK_RETURN_IF_ERROR(
+          up->Bind(1, prot->summary).Bind(2, prot->document).Bind(3, prot->key_id).Bind(4, r.id).Run());
+      DRIELUIK_RETURN_IF_ERROR(WriteWords(*c, r.id, prot->words));
+      ++p.signals;
+      --left;
+    }
+  }
+  for (const auto& old : old_ids) {
+    if (left <= 0) break;
+    auto q = c->Prepare("SELECT id, text FROM signal_additions WHERE key_id = ? ORDER BY id LIMIT ?");
+    if (!q.ok()) return q.status();
+    q->Bind(1, old).Bind(2, left);
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    while (true) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      rows.emplace_back(q->Int(0), q->Text(1));
+    }
+    if (!rows.empty()) DRIELUIK_RETURN_IF_ERROR(EnsureKeyCheck(*c));
+    for (const auto& [id, stored] : rows) {
+      auto text = protector_.UnprotectAddition(old, stored, id);
+      if (!text.ok()) return text.status();
+      auto enc = protector_.ProtectAddition(*text, id);
+      if (!enc.ok()) return enc.status();
+      auto up = c->Prepare("UPDATE signal_additions SET text = ?, key_id = ? WHERE id = ?");
+      if (!up.ok()) return up.status();
+      DRIELUIK_RETURN_IF_ERROR(up->Bind(1, *enc).Bind(2, current).Bind(3, id).Run());
+      ++p.additions;
+      --left;
+    }
+  }
+  if (p.signals == 0 && p.additions == 0) {
+    p.done = true;
+    if (!plain_only) {
+      // Forget the check values of keys no row uses any more: the key can leave the file.
+      auto del = c->Prepare(
+          "DELETE FROM encryption_keys WHERE key_id <> ? AND NOT EXISTS (SELECT 1 FROM signals WHERE key_id = "
+          "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions WHERE key_id = "
+          "encryption_keys.key_id)");
+      if (!del.ok()) return del.status();
+      DRIELUIK_RETURN_IF_ERROR(del->Bind(1, current).Run());
+    }
+  }
+  DRIELUIK_RETURN_IF_ERROR(tx.Commit());
+  if (!p.done) key_check_written_ = true;
+  return p;
 }
 
 Result<int> SqliteStore::SchemaVersion() {
@@ -171,6 +283,26 @@ Result<int> SqliteStore::SchemaVersion() {
 
 std::string SqliteStore::Describe() { return std::string("sqlite ") + sqlite3_libversion(); }
 
+Result<Signal> SqliteStore::RowToSignal(Statement& st) {
+  Signal s;
+  s.id = st.Int(0);
+  s.reference_code = st.Text(1);
+  s.version = st.Int(2);
+  auto status = FromCode<SignalStatus>(st.Text(3));
+  auto channel = FromCode<Channel>(st.Text(4));
+  if (!status || !channel) return Status::Internal("stored signal has an unknown status or channel");
+  s.status = *status;
+  s.content.channel = *channel;
+  s.content.municipality = st.Text(5);
+  s.content.organisation = st.Text(6);
+  s.received_at = FromMs(st.Int(7));
+  s.content.received_at = s.received_at;
+  DRIELUIK_RETURN_IF_ERROR(protector_.Unprotect(st.Text(12), st.Text(8), st.Text(9), s.id, s.content));
+  s.created_at = FromMs(st.Int(10));
+  s.updated_at = FromMs(st.Int(11));
+  return s;
+}
+
 Result<Signal> SqliteStore::LoadSignal(Connection& c, SignalId id) {
   auto q = c.Prepare(std::string("SELECT ") + kSignalColumns + " FROM signals s WHERE s.id = ?");
   if (!q.ok()) return q.status();
@@ -180,56 +312,67 @@ Result<Signal> SqliteStore::LoadSignal(Connection& c, SignalId id) {
   if (!*row) return Status::NotFound("signal " + std::to_string(id));
   auto s = RowToSignal(*q);
   if (!s.ok()) return s;
-  auto a = c.Prepare("SELECT at, text FROM signal_additions WHERE signal_id = ? ORDER BY id");
+  auto a = c.Prepare("SELECT at, text, id, key_id FROM signal_additions WHERE signal_id = ? ORDER BY id");
   if (!a.ok()) return a.status();
   a->Bind(1, id);
   while (true) {
     auto r = a->Step();
     if (!r.ok()) return r.status();
     if (!*r) break;
-    s->additions.push_back({FromMs(a->Int(0)), a->Text(1)});
+    auto text = protector_.UnprotectAddition(a->Text(3), a->Text(1), a->Int(2));
+    if (!text.ok()) return text.status();
+    s->additions.push_back({FromMs(a->Int(0)), std::move(text).value()});
   }
   return s;
 }
 
 Result<Signal> SqliteStore::Insert(const NewSignal& n) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   Lease c = Acquire();
   Transaction tx(*c);
   DRIELUIK_RETURN_IF_ERROR(tx.Begin());
+  DRIELUIK_RETURN_IF_ERROR(EnsureKeyCheck(*c));
   const Signal& s = n.signal;
+  auto next = NextId(*c, "signals");
+  if (!next.ok()) return next.status();
+  SignalId id = *next;
+  auto prot = protector_.Protect(s.content, id);
+  if (!prot.ok()) return prot.status();
   auto ins = c->Prepare(
-      "INSERT INTO signals (reference_code, version, status, channel, municipality, organisation, received_at, "
-      "summary, urgency, document, public_secret_hash, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO signals (id, reference_code, version, status, channel, municipality, organisation, received_at, "
+      "summary, urgency, document, public_secret_hash, created_at, updated_at, key_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return ins.status();
-  ins->Bind(1, s.reference_code).Bind(2, s.version).Bind(3, ToCode(s.status)).Bind(4, ToCode(s.content.channel))
-      .Bind(5, s.content.municipality).Bind(6, s.content.organisation).Bind(7, Ms(s.received_at))
-      .Bind(8, s.content.summary).Bind(9, n.urgency).Bind(10, EncodeSignalDocument(s.content));
-  if (n.public_secret_hash.empty()) ins->BindNull(11);
-  else ins->Bind(11, n.public_secret_hash);
-  ins->Bind(12, Ms(s.created_at)).Bind(13, Ms(s.updated_at));
+  ins->Bind(1, id).Bind(2, s.reference_code).Bind(3, s.version).Bind(4, ToCode(s.status))
+      .Bind(5, ToCode(s.content.channel)).Bind(6, s.content.municipality).Bind(7, s.content.organisation)
+      .Bind(8, Ms(s.received_at)).Bind(9, prot->summary).Bind(10, n.urgency).Bind(11, prot->document);
+  if (n.public_secret_hash.empty()) ins->BindNull(12);
+  else ins->Bind(12, n.public_secret_hash);
+  ins->Bind(13, Ms(s.created_at)).Bind(14, Ms(s.updated_at)).Bind(15, prot->key_id);
   Status st = ins->Run();
   if (!st.ok()) {
     if (st.code() == StatusCode::kConflict) return Status::Conflict("reference code taken");
     return st;
   }
-  SignalId id = c->LastInsertRowId();
   DRIELUIK_RETURN_IF_ERROR(WriteForms(*c, id, s.content.forms));
-  DRIELUIK_RETURN_IF_ERROR(WriteSearch(*c, id, s.content));
+  DRIELUIK_RETURN_IF_ERROR(WriteWords(*c, id, prot->words));
   DRIELUIK_RETURN_IF_ERROR(WriteHistory(*c, id, n.created));
   DRIELUIK_RETURN_IF_ERROR(WriteLinkKeys(*c, id, n.link_keys));
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
+  key_check_written_ = true;
   Signal out = s;
   out.id = id;
   return out;
 }
 
 Result<Signal> SqliteStore::Get(SignalId id) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   Lease c = Acquire();
   return LoadSignal(*c, id);
 }
 
 Result<Signal> SqliteStore::FindByReference(std::string_view reference_code) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   Lease c = Acquire();
   auto q = c->Prepare("SELECT id FROM signals WHERE reference_code = ?");
   if (!q.ok()) return q.status();
@@ -243,16 +386,22 @@ Result<Signal> SqliteStore::FindByReference(std::string_view reference_code) {
 
 Result<Signal> SqliteStore::Update(const Signal& s, std::int64_t expected_version, const std::string& urgency,
                                    const HistoryEntry& entry, const std::vector<StoredLinkKey>* link_keys) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  auto prot = protector_.Protect(s.content, s.id);
+  if (!prot.ok()) return prot.status();
   Lease c = Acquire();
   Transaction tx(*c);
   DRIELUIK_RETURN_IF_ERROR(tx.Begin());
+  DRIELUIK_RETURN_IF_ERROR(EnsureKeyCheck(*c));
   auto up = c->Prepare(
       "UPDATE signals SET version = version + 1, status = ?, channel = ?, municipality = ?, organisation = ?, "
-      "received_at = ?, summary = ?, urgency = ?, document = ?, updated_at = ? WHERE id = ? AND version = ?");
+      "received_at = ?, summary = ?, urgency = ?, document = ?, updated_at = ?, key_id = ? "
+      "WHERE id = ? AND version = ?");
   if (!up.ok()) return up.status();
   up->Bind(1, ToCode(s.status)).Bind(2, ToCode(s.content.channel)).Bind(3, s.content.municipality)
-      .Bind(4, s.content.organisation).Bind(5, Ms(s.received_at)).Bind(6, s.content.summary).Bind(7, urgency)
-      .Bind(8, EncodeSignalDocument(s.content)).Bind(9, Ms(s.updated_at)).Bind(10, s.id).Bind(11, expected_version);
+      .Bind(4, s.content.organisation).Bind(5, Ms(s.received_at)).Bind(6, prot->summary).Bind(7, urgency)
+      .Bind(8, prot->document).Bind(9, Ms(s.updated_at)).Bind(10, prot->key_id).Bind(11, s.id)
+      .Bind(12, expected_version);
   DRIELUIK_RETURN_IF_ERROR(up->Run());
   if (sqlite3_changes(c->raw()) == 0) {
     auto q = c->Prepare("SELECT version FROM signals WHERE id = ?");
@@ -264,16 +413,18 @@ Result<Signal> SqliteStore::Update(const Signal& s, std::int64_t expected_versio
     return Status::Conflict("stale version; current version is " + std::to_string(q->Int(0)));
   }
   DRIELUIK_RETURN_IF_ERROR(WriteForms(*c, s.id, s.content.forms));
-  DRIELUIK_RETURN_IF_ERROR(WriteSearch(*c, s.id, s.content));
+  DRIELUIK_RETURN_IF_ERROR(WriteWords(*c, s.id, prot->words));
   DRIELUIK_RETURN_IF_ERROR(WriteHistory(*c, s.id, entry));
   if (link_keys) DRIELUIK_RETURN_IF_ERROR(WriteLinkKeys(*c, s.id, *link_keys));
   auto loaded = LoadSignal(*c, s.id);
   if (!loaded.ok()) return loaded;
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
+  key_check_written_ = true;
   return loaded;
 }
 
 Result<SignalPage> SqliteStore::List(const SignalFilter& f) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   std::string sql = std::string("SELECT ") + kSignalColumns + " FROM signals s WHERE 1=1";
   TimePoint cursor_at;
   SignalId cursor_id = 0;
@@ -291,21 +442,37 @@ Result<SignalPage> SqliteStore::List(const SignalFilter& f) {
     for (const auto& o : f.scope_organisations) scope_orgs += (scope_orgs.empty() ? "" : ",") + o;
     sql += " AND (s.municipality = ?10 OR (s.organisation <> '' AND instr(',' || ?11 || ',', ',' || s.organisation || ',') > 0))";
   }
-  std::string fts = FtsQuery(f.text);
   Lease c = Acquire();
-  if (!fts.empty()) {
-    // Two plans, chosen by how common the words are. Few matches: look them up and sort
-    // them. Many matches: walk the (received_at, id) index newest first and test each
-    // row against the match set ("+" keeps SQLite from driving the query by the set),
-    // which stops after one page instead of sorting every match.
-    auto probe = c->Prepare("SELECT count(*) FROM (SELECT rowid FROM signal_search WHERE signal_search MATCH ? LIMIT 2000)");
-    if (!probe.ok()) return probe.status();
-    probe->Bind(1, fts);
-    auto row = probe->Step();
-    if (!row.ok()) return row.status();
-    bool common = probe->Int(0) >= 2000;
-    sql += common ? " AND +s.id IN (SELECT rowid FROM signal_search WHERE signal_search MATCH ?8)"
-                  : " AND s.id IN (SELECT rowid FROM signal_search WHERE signal_search MATCH ?8)";
+  if (f.text.find_first_not_of(" \t\r\n") != std::string::npos) {
+    // Whole-word search on the keyed word indexes (the free text itself is encrypted).
+    // A word shorter than 2 characters is never indexed, so it matches nothing.
+    std::vector<std::vector<std::int64_t>> words = protector_.QueryWords(f.text);
+    if (words.empty()) return SignalPage{};
+    // Two plans, chosen by how common the words are. A rare word: look its signals up
+    // and sort them. Only common words: walk the (received_at, id) index newest first and
+    // test each row's words ("+" keeps SQLite from driving the query by a word), which
+    // stops after one page instead of sorting every match.
+    std::size_t rarest = 0;
+    std::int64_t rarest_n = -1;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      auto probe = c->Prepare("SELECT count(*) FROM (SELECT 1 FROM signal_words WHERE word IN (" + IntList(words[i]) +
+                              ") LIMIT 2000)");
+      if (!probe.ok()) return probe.status();
+      auto row = probe->Step();
+      if (!row.ok()) return row.status();
+      if (rarest_n < 0 || probe->Int(0) < rarest_n) {
+        rarest_n = probe->Int(0);
+        rarest = i;
+      }
+    }
+    if (rarest_n == 0) return SignalPage{};
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (i == rarest && rarest_n < 2000)
+        sql += " AND s.id IN (SELECT signal_id FROM signal_words WHERE word IN (" + IntList(words[i]) + "))";
+      else
+        sql += " AND EXISTS (SELECT 1 FROM signal_words w WHERE w.signal_id = +s.id AND w.word IN (" +
+               IntList(words[i]) + "))";
+    }
   }
   sql += " ORDER BY s.received_at DESC, s.id DESC LIMIT ?9";
 
@@ -317,7 +484,6 @@ Result<SignalPage> SqliteStore::List(const SignalFilter& f) {
   if (f.from) q->Bind(5, Ms(*f.from));
   if (f.to) q->Bind(6, Ms(*f.to));
   if (!f.form.empty()) q->Bind(7, f.form);
-  if (!fts.empty()) q->Bind(8, fts);
   if (f.scoped) q->Bind(10, f.scope_municipality).Bind(11, scope_orgs);
   int limit = std::clamp(f.limit, 1, 200);
   q->Bind(9, limit + 1);
@@ -353,18 +519,27 @@ Result<std::vector<HistoryEntry>> SqliteStore::History(SignalId id) {
 }
 
 Status SqliteStore::AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   Lease c = Acquire();
   Transaction tx(*c);
   DRIELUIK_RETURN_IF_ERROR(tx.Begin());
-  auto ins = c->Prepare("INSERT INTO signal_additions (signal_id, at, text) VALUES (?, ?, ?)");
+  DRIELUIK_RETURN_IF_ERROR(EnsureKeyCheck(*c));
+  auto next = NextId(*c, "signal_additions");
+  if (!next.ok()) return next.status();
+  auto text = protector_.ProtectAddition(addition.text, *next);
+  if (!text.ok()) return text.status();
+  auto ins = c->Prepare("INSERT INTO signal_additions (id, signal_id, at, text, key_id) VALUES (?, ?, ?, ?, ?)");
   if (!ins.ok()) return ins.status();
-  Status s = ins->Bind(1, id).Bind(2, Ms(addition.at)).Bind(3, addition.text).Run();
+  Status s = ins->Bind(1, *next).Bind(2, id).Bind(3, Ms(addition.at)).Bind(4, *text)
+                 .Bind(5, protector_.current_key_id()).Run();
   if (!s.ok()) return s.code() == StatusCode::kConflict ? Status::NotFound("signal " + std::to_string(id)) : s;
   auto up = c->Prepare("UPDATE signals SET version = version + 1, updated_at = ? WHERE id = ?");
   if (!up.ok()) return up.status();
   DRIELUIK_RETURN_IF_ERROR(up->Bind(1, Ms(addition.at)).Bind(2, id).Run());
   DRIELUIK_RETURN_IF_ERROR(WriteHistory(*c, id, entry));
-  return tx.Commit();
+  DRIELUIK_RETURN_IF_ERROR(tx.Commit());
+  key_check_written_ = true;
+  return Status::Ok();
 }
 
 Result<std::string> SqliteStore::PublicSecretHash(SignalId id) {

@@ -3,6 +3,7 @@
 // each repository call is one transaction. Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -11,6 +12,7 @@
 
 #include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_compartments.h"
+#include "store/signal_codec.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -18,8 +20,9 @@ namespace drieluik::store::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  /// Opens or creates the database file. Does not migrate.
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, int pool_size = 4);
+  /// Opens or creates the database file. Does not migrate. `keys`: see OpenStore.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, int pool_size = 4,
+                                                   std::shared_ptr<const crypto::KeyRing> keys = nullptr);
 
   Status Migrate() override;
   Result<int> SchemaVersion() override;
@@ -29,6 +32,7 @@ class SqliteStore final : public Store {
   domain::CompartmentRepository& compartments() override { return compartments_; }
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
+  Result<ReencryptProgress> ReencryptBatch(int max_rows) override;
 
   Result<domain::Signal> Insert(const domain::NewSignal& s) override;
   Result<domain::Signal> Get(domain::SignalId id) override;
@@ -57,12 +61,20 @@ class SqliteStore final : public Store {
   friend class SqliteCompartments;
   class Lease;
   class Load;
-  explicit SqliteStore(std::string path) : path_(std::move(path)), accounts_(*this), compartments_(*this) {}
+  SqliteStore(std::string path, std::shared_ptr<const crypto::KeyRing> keys)
+      : path_(std::move(path)), protector_(std::move(keys)), accounts_(*this), compartments_(*this) {}
   Lease Acquire();
   void Release(std::unique_ptr<Connection> c);
   Result<domain::Signal> LoadSignal(Connection& c, domain::SignalId id);
+  Result<domain::Signal> RowToSignal(Statement& st);
+  // Inside a write transaction: records the current key's check value once.
+  Status EnsureKeyCheck(Connection& c);
+  Status CheckKeys(Connection& c);
+  Result<ReencryptProgress> Reencrypt(int max_rows, bool plain_only);
 
   std::string path_;
+  SignalProtector protector_;
+  std::atomic<bool> key_check_written_{false};
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_

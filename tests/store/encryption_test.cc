@@ -1,0 +1,254 @@
+// Encryption at rest in both stores (issue 3 point 4, docs/PRIVACY.md): known personal
+// values never reach the database files or a table dump in the clear; free-text search
+// works on whole words through keyed word indexes; rotate-key's ReencryptBatch moves every
+// row to a new key without loss; a wrong key is refused before anything changes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "crypto/key_ring.h"
+#include "support/sample_signal.h"
+#include "support/table_rows.h"
+#include "support/test_keys.h"
+#include "support/test_store.h"
+
+namespace drieluik {
+namespace {
+
+using domain::NewSignal;
+using domain::SignalFilter;
+using testing::SampleSignal;
+
+// Values that appear nowhere else in the test data, so finding one means a leak.
+constexpr const char* kName = "Jolanda Wijnbergen-Kuipers";
+constexpr const char* kDateOfBirth = "1987-11-23";
+constexpr const char* kPhone = "+31687654321";
+constexpr const char* kPlate = "XK-917-Q";
+constexpr const char* kStreet = "Zwanenbloemstraat";
+constexpr const char* kReporter = "Gerrit Bosschaart";
+constexpr const char* kDescriptionWord = "Kwartelkoning";
+constexpr const char* kAddition = "Schapendoesweg gezien";
+
+NewSignal SecretSignal(const std::string& ref) {
+  NewSignal n = SampleSignal(ref);
+  auto& c = n.signal.content;
+  c.reporter.name = kReporter;
+  c.persons[0].name = kName;
+  c.persons[0].date_of_birth = ParseDate(kDateOfBirth);
+  c.phone_numbers[0].number = kPhone;
+  c.vehicles[0].license_plate = kPlate;
+  c.addresses[0].street = kStreet;
+  c.description = std::string("Bij de ") + kDescriptionWord + " wonen zes vrouwen.";
+  return n;
+}
+
+const std::vector<std::string>& Secrets() {
+  static const std::vector<std::string> v = {kName,   "Wijnbergen", kDateOfBirth,     kPhone,   "87654321",
+                                             kPlate,  kStreet,      kReporter,        kDescriptionWord,
+                                             "Schapendoesweg"};
+  return v;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::shared_ptr<const crypto::KeyRing> Ring(const std::string& text) {
+  auto r = crypto::KeyRing::Parse(text, "test");
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return std::make_shared<const crypto::KeyRing>(std::move(r).value());
+}
+
+class EncryptionTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    ts_ = std::make_unique<testing::TestStore>(GetParam());
+    if (!ts_->store()) GTEST_SKIP() << ts_->skip_reason();
+  }
+  store::Store& db() { return *ts_->store(); }
+  std::unique_ptr<testing::TestStore> ts_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, EncryptionTest, ::testing::ValuesIn(testing::kBackends));
+
+TEST_P(EncryptionTest, KnownValuesAppearInNoRowOfADump) {
+  auto s = db().Insert(SecretSignal("MH-2026-ENC001"));
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_TRUE(db().AddAddition(s->id, {testing::At("2026-03-02T10:00:00Z"), kAddition},
+                               {testing::At("2026-03-02T10:00:00Z"), "addition", "public", {"additions"}})
+                  .ok());
+  // What the store returns is the plain text...
+  auto got = db().Get(s->id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->content.persons[0].name, kName);
+  EXPECT_EQ(got->additions.at(0).text, kAddition);
+  // ...what it holds is not, in any table, in any case.
+  auto rows = testing::ReadAllRows(db());
+  ASSERT_TRUE(rows.ok());
+  std::string all;
+  for (const auto& [table, list] : *rows)
+    for (const auto& row : list)
+      for (const auto& v : row) all += (v ? *v : "") + "\n";
+  for (const auto& secret : Secrets()) EXPECT_EQ(Lower(all).find(Lower(secret)), std::string::npos) << secret;
+  EXPECT_EQ(rows->at("signals")[0][14], testing::TestKeys()->current_id());  // key_id
+  EXPECT_EQ(rows->at("signals")[0][10]->rfind("v1:" + testing::TestKeys()->current_id() + ":", 0), 0u);
+}
+
+TEST(SqliteEncryptionTest, KnownValuesAppearNowhereInTheDatabaseFileOrWal) {
+  testing::TestStore ts("sqlite");
+  auto s = ts.store()->Insert(SecretSignal("MH-2026-ENC002"));
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_TRUE(ts.store()->AddAddition(s->id, {testing::At("2026-03-02T10:00:00Z"), kAddition},
+                                      {testing::At("2026-03-02T10:00:00Z"), "addition", "public", {"additions"}})
+                  .ok());
+  auto update = *s;
+  update.content.summary = "Bijgewerkt bij de Zwanenbloemstraat";
+  ASSERT_TRUE(ts.store()->Update(update, 2, "high", {testing::At("2026-03-03T10:00:00Z"), "updated", "zc1", {}}).ok());
+  std::string path = ts.url().substr(7);
+  std::string wal = ReadFile(path + "-wal");
+  ASSERT_GT(wal.size(), 0u);  // the store is open: the writes are still in the WAL
+  std::string main = ReadFile(path);
+  for (const auto& secret : Secrets()) {
+    EXPECT_EQ(main.find(secret), std::string::npos) << secret << " in the main file";
+    EXPECT_EQ(wal.find(secret), std::string::npos) << secret << " in the WAL";
+  }
+  ts.Close();  // checkpoint: the main file now holds every page
+  main = ReadFile(path);
+  for (const auto& secret : Secrets()) EXPECT_EQ(main.find(secret), std::string::npos) << secret;
+  EXPECT_NE(main.find("MH-2026-ENC002"), std::string::npos);  // the reference code is plain
+}
+
+TEST_P(EncryptionTest, FreeTextSearchMatchesWholeWords) {
+  ASSERT_TRUE(db().Insert(SecretSignal("MH-2026-ENC003")).ok());
+  NewSignal other = SampleSignal("MH-2026-ENC004", "2026-03-05T10:00:00Z");
+  other.signal.content.description = "Vrouwen werken in een massagesalon aan de Kwartelkoningstraat.";
+  ASSERT_TRUE(db().Insert(other).ok());
+  auto find = [&](const std::string& text) {
+    SignalFilter f;
+    f.text = text;
+    auto page = db().List(f);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::vector<std::string> refs;
+    if (page.ok())
+      for (const auto& s : page->items) refs.push_back(s.reference_code);
+    return refs;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(find("kwartelkoning"), V{"MH-2026-ENC003"});            // case folded
+  EXPECT_EQ(find("KWARTELKONING vrouwen"), V{"MH-2026-ENC003"});    // every word must match
+  EXPECT_EQ(find("kwartelkoningstraat"), V{"MH-2026-ENC004"});
+  EXPECT_EQ(find("massagesalon"), V{"MH-2026-ENC004"});
+  EXPECT_EQ(find("vrouwen"), (V{"MH-2026-ENC004", "MH-2026-ENC003"}));  // newest first
+  EXPECT_EQ(find("loods"), (V{"MH-2026-ENC004", "MH-2026-ENC003"}));  // in both summaries
+  EXPECT_EQ(find("kwartel"), V{});                                   // no prefix search
+  EXPECT_EQ(find("paspoorten uitzender"), (V{"MH-2026-ENC004", "MH-2026-ENC003"}));  // indicator notes
+  EXPECT_EQ(find("a"), V{});                                         // too short to be indexed
+}
+
+TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
+  for (int i = 0; i < 5; ++i) {
+    auto s = db().Insert(SecretSignal("MH-2026-ROT00" + std::to_string(i)));
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_TRUE(db().AddAddition(s->id, {testing::At("2026-03-02T10:00:00Z"), kAddition},
+                                 {testing::At("2026-03-02T10:00:00Z"), "addition", "public", {"additions"}})
+                    .ok());
+  }
+  std::string new_line = crypto::KeyRing::GenerateKeyLine("k2") + "\n";
+  auto next = Ring(new_line);
+  auto merged = testing::TestKeys()->Merge(*next);
+  ASSERT_TRUE(merged.ok());
+  auto both = std::make_shared<const crypto::KeyRing>(std::move(merged).value());
+  auto rotating = store::OpenStore(ts_->url(), both);
+  ASSERT_TRUE(rotating.ok());
+  ASSERT_TRUE((*rotating)->Migrate().ok());
+  // During the rotation the old store (old key only) and the new one both keep working,
+  // for rows under either key.
+  std::int64_t signals = 0, additions = 0;
+  int batches = 0;
+  while (true) {
+    auto step = (*rotating)->ReencryptBatch(3);
+    ASSERT_TRUE(step.ok()) << step.status().ToString();
+    signals += step->signals;
+    additions += step->additions;
+    ++batches;
+    if (step->done) break;
+    SignalFilter f;
+    f.text = kDescriptionWord;
+    auto page = (*rotating)->List(f);
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->items.size(), 5u) << "search during rotation, batch " << batches;
+  }
+  EXPECT_EQ(signals, 5);
+  EXPECT_EQ(additions, 5);
+  EXPECT_EQ(batches, 5);  // 10 rows in batches of 3, then the empty one
+
+  auto rows = testing::ReadAllRows(**rotating);
+  ASSERT_TRUE(rows.ok());
+  for (const auto& r : rows->at("signals")) EXPECT_EQ(*r[14], "k2");
+  for (const auto& r : rows->at("signal_additions")) EXPECT_EQ(*r[4], "k2");
+  ASSERT_EQ(rows->at("encryption_keys").size(), 1u);  // the old key's check value is gone
+  EXPECT_EQ(*rows->at("encryption_keys")[0][0], "k2");
+
+  // The new key alone now reads and finds everything.
+  auto only_new = store::OpenStore(ts_->url(), next);
+  ASSERT_TRUE(only_new.ok());
+  ASSERT_TRUE((*only_new)->Migrate().ok());
+  SignalFilter f;
+  f.text = kDescriptionWord;
+  auto page = (*only_new)->List(f);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->items.size(), 5u);
+  auto one = (*only_new)->Get(page->items[0].id);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->content.persons[0].name, kName);
+  EXPECT_EQ(one->additions.at(0).text, kAddition);
+
+  // The old key alone is refused, and changes nothing.
+  auto only_old = store::OpenStore(ts_->url(), testing::TestKeys());
+  ASSERT_TRUE(only_old.ok());
+  Status refused = (*only_old)->Migrate();
+  EXPECT_EQ(refused.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.message().find("encrypted with key \"k2\", which is not in the key ring"), std::string::npos)
+      << refused.message();
+}
+
+TEST_P(EncryptionTest, AWrongKeyWithTheSameIdIsRefusedAndChangesNothing) {
+  ASSERT_TRUE(db().Insert(SecretSignal("MH-2026-WRONG1")).ok());
+  auto before = testing::ReadAllRows(db());
+  ASSERT_TRUE(before.ok());
+  auto wrong = store::OpenStore(ts_->url(), Ring(crypto::KeyRing::GenerateKeyLine(testing::TestKeys()->current_id())));
+  ASSERT_TRUE(wrong.ok());
+  Status s = (*wrong)->Migrate();
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(s.message().find("is not the key this database was encrypted with"), std::string::npos) << s.message();
+  // Reading with it fails clearly too, and nothing was written.
+  auto page = (*wrong)->List(SignalFilter{});
+  ASSERT_FALSE(page.ok());
+  EXPECT_NE(page.status().message().find("cannot be decrypted"), std::string::npos) << page.status().message();
+  auto after = testing::ReadAllRows(db());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(*before, *after);
+}
+
+TEST_P(EncryptionTest, WithoutKeysSignalsCannotBeReadOrWritten) {
+  auto keyless = store::OpenStore(ts_->url());
+  ASSERT_TRUE(keyless.ok());
+  ASSERT_TRUE((*keyless)->Migrate().ok());
+  auto s = (*keyless)->Insert(SampleSignal("MH-2026-NOKEY1"));
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(*(*keyless)->Count(), 0);
+}
+
+}  // namespace
+}  // namespace drieluik
