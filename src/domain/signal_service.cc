@@ -99,6 +99,30 @@ Status SignalService::IndexLinks(const Signal& s) {
   return links_->ReplaceLinkKeys(s.id, StoredKeys(s.content));
 }
 
+Result<std::vector<Signal>> SignalService::SignalsMatching(const SignalContent& probe) {
+  if (!links_) return Status::FailedPrecondition("no link index");
+  std::vector<std::string> hashes;
+  for (const auto& k : LinkKeysOf(probe)) hashes.push_back(KeyHash(k));
+  std::vector<Signal> out;
+  if (hashes.empty()) return out;
+  auto hits = links_->FindByHashes(hashes, 0);
+  if (!hits.ok()) return hits.status();
+  std::set<SignalId> ids;
+  for (const auto& h : *hits) ids.insert(h.signal_id);
+  for (SignalId id : ids) {
+    Result<Signal> s = repo_.Get(id);
+    if (!s.ok()) {
+      if (s.error().code() == StatusCode::kNotFound) continue;
+      return s.status();
+    }
+    out.push_back(std::move(s).value());
+  }
+  std::sort(out.begin(), out.end(), [](const Signal& a, const Signal& b) {
+    return a.received_at != b.received_at ? a.received_at < b.received_at : a.id < b.id;
+  });
+  return out;
+}
+
 Result<std::vector<SignalLink>> SignalService::Links(SignalId id) {
   if (!links_) return Status::FailedPrecondition("no link index");
   Result<Signal> s = repo_.Get(id);

@@ -80,6 +80,10 @@ class SignalService {
   /// vehicle with this one, each with the reasons; newest first. NotFound when unknown;
   /// FailedPrecondition when no link index is configured.
   Result<std::vector<SignalLink>> Links(SignalId id);
+  /// Every signal that holds one of the probe's link keys (a person by name and date of
+  /// birth, a phone number, a vehicle...): what is held about one data subject (art. 15
+  /// AVG), found through the same normalisation as linkage. Oldest first.
+  Result<std::vector<Signal>> SignalsMatching(const SignalContent& probe);
   /// Keys of `kind` shared by at least `min_signals` signals (e.g. address hotspots).
   Result<std::vector<HotspotView>> Hotspots(LinkKind kind, int min_signals, int limit);
   /// Recomputes the link keys of one signal (to rebuild the index after the key rules change).

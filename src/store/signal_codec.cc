@@ -226,6 +226,38 @@ Result<std::string> SignalProtector::UnprotectAddition(std::string_view key_id, 
   return text;
 }
 
+std::string EncodeCompartmentDocument(const CompartmentRecord& r) {
+  return nlohmann::json{{"notes", r.notes}, {"reference", r.reference}, {"outcome", r.outcome}}.dump();
+}
+
+Status DecodeCompartmentDocument(const std::string& json, CompartmentRecord& r) {
+  auto j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Internal("stored compartment document does not parse");
+  r.notes = j.value("notes", "");
+  r.reference = j.value("reference", "");
+  r.outcome = j.value("outcome", "");
+  return Status::Ok();
+}
+
+Result<std::string> SignalProtector::ProtectCompartment(std::string_view json, SignalId id,
+                                                       std::string_view compartment) const {
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  return cipher_->Encrypt(json, {"signal_compartments", "document", std::to_string(id) + ":" + std::string(compartment)});
+}
+
+Result<std::string> SignalProtector::UnprotectCompartment(std::string_view key_id, const std::string& stored, SignalId id,
+                                                         std::string_view compartment) const {
+  if (key_id.empty()) return stored;
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  auto text =
+      cipher_->Decrypt(stored, {"signal_compartments", "document", std::to_string(id) + ":" + std::string(compartment)});
+  if (!text.ok())
+    return Status::FailedPrecondition("compartment of signal " + std::to_string(id) + " cannot be decrypted with key \"" +
+                                      std::string(key_id) + "\" of the key ring (wrong key file?): " +
+                                      text.status().message());
+  return text;
+}
+
 std::vector<std::vector<std::int64_t>> SignalProtector::QueryWords(std::string_view text) const {
   std::vector<std::vector<std::int64_t>> out;
   if (!keys_) return out;

@@ -23,6 +23,7 @@
 #include "crypto/blind_index.h"
 #include "crypto/field_cipher.h"
 #include "crypto/key_ring.h"
+#include "domain/compartment.h"
 #include "domain/signal.h"
 
 namespace drieluik::store {
@@ -41,6 +42,11 @@ std::vector<std::string> DecodeFieldList(const std::string& text);
 
 /// Opaque list cursor for keyset pagination on (received_at DESC, id DESC).
 std::string EncodeCursor(TimePoint received_at, domain::SignalId id);
+
+/// The stored JSON of a compartment's free fields {"notes","reference","outcome"}.
+std::string EncodeCompartmentDocument(const domain::CompartmentRecord& r);
+/// Fills notes, reference and outcome; Internal for a document that does not parse.
+Status DecodeCompartmentDocument(const std::string& json, domain::CompartmentRecord& r);
 /// InvalidArgument on a cursor this store did not produce.
 Status DecodeCursor(const std::string& cursor, TimePoint& received_at, domain::SignalId& id);
 
@@ -82,6 +88,12 @@ class SignalProtector {
 
   /// An addition's text, encrypted for row `addition_id` of signal_additions.
   Result<std::string> ProtectAddition(std::string_view text, std::int64_t addition_id) const;
+  /// A compartment's document (JSON of notes, reference, outcome) under the current key,
+  /// bound to signal_compartments.document of (signal id, compartment code).
+  Result<std::string> ProtectCompartment(std::string_view json, domain::SignalId id, std::string_view compartment) const;
+  /// The plain document; key_id "" means stored in plain text.
+  Result<std::string> UnprotectCompartment(std::string_view key_id, const std::string& stored, domain::SignalId id,
+                                           std::string_view compartment) const;
   /// The plain text of a stored addition (key id "" = plain text).
   Result<std::string> UnprotectAddition(std::string_view key_id, const std::string& stored,
                                         std::int64_t addition_id) const;

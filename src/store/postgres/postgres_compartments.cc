@@ -14,7 +14,7 @@ std::int64_t Ms(TimePoint t) { return t.time_since_epoch().count(); }
 Result<CompartmentRecord> PostgresCompartments::GetCompartment(SignalId id, Compartment c) {
   return pool_.Run<pqxx::read_committed, pqxx::read_only>([&](pqxx::transaction_base& tx) -> Result<CompartmentRecord> {
     auto res = tx.exec_params(
-        "SELECT notes, reference, outcome, consent_to_share, version, updated_at, updated_by FROM signal_compartments "
+        "SELECT document, key_id, consent_to_share, version, updated_at, updated_by FROM signal_compartments "
         "WHERE signal_id = $1 AND compartment = $2",
         id, std::string(ToCode(c)));
     if (res.empty()) return Status::NotFound("compartment");
@@ -22,18 +22,20 @@ Result<CompartmentRecord> PostgresCompartments::GetCompartment(SignalId id, Comp
     CompartmentRecord r;
     r.signal_id = id;
     r.compartment = c;
-    r.notes = row[0].as<std::string>();
-    r.reference = row[1].as<std::string>();
-    r.outcome = row[2].as<std::string>();
-    r.consent_to_share = row[3].as<std::int64_t>() != 0;
-    r.version = row[4].as<std::int64_t>();
-    r.updated_at = TimePoint(std::chrono::milliseconds(row[5].as<std::int64_t>()));
-    r.updated_by = row[6].as<std::string>();
+    auto doc = protector_.UnprotectCompartment(row[1].as<std::string>(), row[0].as<std::string>(), id, ToCode(c));
+    if (!doc.ok()) return doc.status();
+    DRIELUIK_RETURN_IF_ERROR(DecodeCompartmentDocument(*doc, r));
+    r.consent_to_share = row[2].as<std::int64_t>() != 0;
+    r.version = row[3].as<std::int64_t>();
+    r.updated_at = TimePoint(std::chrono::milliseconds(row[4].as<std::int64_t>()));
+    r.updated_by = row[5].as<std::string>();
     return r;
   });
 }
 
 Result<CompartmentRecord> PostgresCompartments::PutCompartment(const CompartmentRecord& r) {
+  auto sealed = protector_.ProtectCompartment(EncodeCompartmentDocument(r), r.signal_id, ToCode(r.compartment));
+  if (!sealed.ok()) return sealed.status();
   return pool_.Run([&](pqxx::transaction_base& tx) -> Result<CompartmentRecord> {
     // Lock the signal row: concurrent writers of one compartment queue here, and then
     // the version check below sees the winner's row.
@@ -43,14 +45,14 @@ Result<CompartmentRecord> PostgresCompartments::PutCompartment(const Compartment
                               r.signal_id, std::string(ToCode(r.compartment)));
     std::int64_t current = cur.empty() ? 0 : cur[0][0].as<std::int64_t>();
     if (current != r.version) return Status::Conflict("stale version; current version is " + std::to_string(current));
+    tx.exec_prepared("key_check", protector_.current_key_id(), protector_.KeyCheckValue());
     tx.exec_params(
-        "INSERT INTO signal_compartments (signal_id, compartment, notes, reference, outcome, consent_to_share, version, "
-        "updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (signal_id, compartment) DO "
-        "UPDATE SET notes = excluded.notes, reference = excluded.reference, outcome = excluded.outcome, "
-        "consent_to_share = excluded.consent_to_share, version = excluded.version, updated_at = excluded.updated_at, "
+        "INSERT INTO signal_compartments (signal_id, compartment, document, key_id, consent_to_share, version, "
+        "updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (signal_id, compartment) DO "
+        "UPDATE SET document = excluded.document, key_id = excluded.key_id, consent_to_share = excluded.consent_to_share, version = excluded.version, updated_at = excluded.updated_at, "
         "updated_by = excluded.updated_by",
-        r.signal_id, std::string(ToCode(r.compartment)), r.notes, r.reference, r.outcome, r.consent_to_share ? 1 : 0,
-        current + 1, Ms(r.updated_at), r.updated_by);
+        r.signal_id, std::string(ToCode(r.compartment)), *sealed, protector_.current_key_id(),
+        r.consent_to_share ? 1 : 0, current + 1, Ms(r.updated_at), r.updated_by);
     CompartmentRecord out = r;
     out.version = current + 1;
     return out;

@@ -3,6 +3,7 @@
 
 #include "domain/compartment.h"
 #include "store/postgres/postgres_store.h"
+#include "store/signal_codec.h"
 
 namespace drieluik::store::postgres {
 
@@ -10,12 +11,14 @@ namespace drieluik::store::postgres {
 
 class PostgresCompartments final : public domain::CompartmentRepository {
  public:
-  explicit PostgresCompartments(PostgresStore::Pool& pool) : pool_(pool) {}
+  PostgresCompartments(PostgresStore::Pool& pool, const SignalProtector& protector)
+      : pool_(pool), protector_(protector) {}
   Result<domain::CompartmentRecord> GetCompartment(domain::SignalId id, domain::Compartment c) override;
   Result<domain::CompartmentRecord> PutCompartment(const domain::CompartmentRecord& r) override;
 
  private:
   PostgresStore::Pool& pool_;
+  const SignalProtector& protector_;
 };
 
 }  // namespace drieluik::store::postgres

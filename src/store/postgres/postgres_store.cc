@@ -100,7 +100,7 @@ std::string RedactConninfo(const std::string& conninfo) {
 PostgresStore::PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const crypto::KeyRing> keys)
     : pool_(std::move(pool)),
       accounts_(std::make_unique<PostgresAccounts>(*pool_)),
-      compartments_(std::make_unique<PostgresCompartments>(*pool_)),
+      compartments_(std::make_unique<PostgresCompartments>(*pool_, protector_)),
       protector_(std::move(keys)) {}
 
 domain::AccountRepository& PostgresStore::accounts() { return *accounts_; }
@@ -225,12 +225,33 @@ Result<ReencryptProgress> PostgresStore::Reencrypt(int max_rows, bool plain_only
         --left;
       }
     }
-    if (p.signals == 0 && p.additions == 0) {
+    // The police and care compartments (migration 006 writes them encrypted from the start).
+    for (const auto& old : old_ids) {
+      if (left <= 0 || old.empty()) continue;
+      for (const auto& row : tx.exec_params(
+               "SELECT signal_id, compartment, document FROM signal_compartments WHERE key_id = $1 "
+               "ORDER BY signal_id, compartment LIMIT $2 FOR UPDATE",
+               old, left)) {
+        check();
+        SignalId id = row[0].as<SignalId>();
+        std::string compartment = row[1].as<std::string>();
+        auto doc = protector_.UnprotectCompartment(old, row[2].as<std::string>(), id, compartment);
+        if (!doc.ok()) return doc.status();
+        auto enc = protector_.ProtectCompartment(*doc, id, compartment);
+        if (!enc.ok()) return enc.status();
+        tx.exec_params("UPDATE signal_compartments SET document = $1, key_id = $2 WHERE signal_id = $3 AND compartment = $4",
+                       *enc, current, id, compartment);
+        ++p.compartments;
+        --left;
+      }
+    }
+    if (p.signals == 0 && p.additions == 0 && p.compartments == 0) {
       p.done = true;
       if (!plain_only)
         tx.exec_params(
             "DELETE FROM encryption_keys k WHERE k.key_id <> $1 AND NOT EXISTS (SELECT 1 FROM signals s WHERE "
-            "s.key_id = k.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions a WHERE a.key_id = k.key_id)",
+            "s.key_id = k.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions a WHERE a.key_id = k.key_id) "
+            "AND NOT EXISTS (SELECT 1 FROM signal_compartments c WHERE c.key_id = k.key_id)",
             current);
     }
     return p;

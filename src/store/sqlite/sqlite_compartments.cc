@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "store/signal_codec.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace drieluik::store::sqlite {
@@ -16,7 +17,7 @@ std::int64_t Ms(TimePoint t) { return t.time_since_epoch().count(); }
 Result<CompartmentRecord> SqliteCompartments::GetCompartment(SignalId id, Compartment c) {
   auto conn = store_.Acquire();
   auto st = conn->Prepare(
-      "SELECT notes, reference, outcome, consent_to_share, version, updated_at, updated_by FROM signal_compartments "
+      "SELECT document, key_id, consent_to_share, version, updated_at, updated_by FROM signal_compartments "
       "WHERE signal_id = ? AND compartment = ?");
   if (!st.ok()) return st.status();
   st->Bind(1, id).Bind(2, ToCode(c));
@@ -26,20 +27,23 @@ Result<CompartmentRecord> SqliteCompartments::GetCompartment(SignalId id, Compar
   CompartmentRecord r;
   r.signal_id = id;
   r.compartment = c;
-  r.notes = st->Text(0);
-  r.reference = st->Text(1);
-  r.outcome = st->Text(2);
-  r.consent_to_share = st->Int(3) != 0;
-  r.version = st->Int(4);
-  r.updated_at = TimePoint(std::chrono::milliseconds(st->Int(5)));
-  r.updated_by = st->Text(6);
+  auto doc = store_.protector_.UnprotectCompartment(st->Text(1), st->Text(0), id, ToCode(c));
+  if (!doc.ok()) return doc.status();
+  DRIELUIK_RETURN_IF_ERROR(DecodeCompartmentDocument(*doc, r));
+  r.consent_to_share = st->Int(2) != 0;
+  r.version = st->Int(3);
+  r.updated_at = TimePoint(std::chrono::milliseconds(st->Int(4)));
+  r.updated_by = st->Text(5);
   return r;
 }
 
 Result<CompartmentRecord> SqliteCompartments::PutCompartment(const CompartmentRecord& r) {
+  auto sealed = store_.protector_.ProtectCompartment(EncodeCompartmentDocument(r), r.signal_id, ToCode(r.compartment));
+  if (!sealed.ok()) return sealed.status();
   auto conn = store_.Acquire();
   Transaction tx(*conn);
   DRIELUIK_RETURN_IF_ERROR(tx.Begin());
+  DRIELUIK_RETURN_IF_ERROR(store_.EnsureKeyCheck(*conn));
   auto exists = conn->Prepare("SELECT 1 FROM signals WHERE id = ?");
   if (!exists.ok()) return exists.status();
   auto found = exists->Bind(1, r.signal_id).Step();
@@ -53,21 +57,19 @@ Result<CompartmentRecord> SqliteCompartments::PutCompartment(const CompartmentRe
   std::int64_t current = *row ? cur->Int(0) : 0;
   if (current != r.version) return Status::Conflict("stale version; current version is " + std::to_string(current));
   auto up = conn->Prepare(
-      "INSERT INTO signal_compartments (signal_id, compartment, notes, reference, outcome, consent_to_share, version, "
-      "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (signal_id, compartment) DO UPDATE SET "
-      "notes = excluded.notes, reference = excluded.reference, outcome = excluded.outcome, "
-      "consent_to_share = excluded.consent_to_share, version = excluded.version, updated_at = excluded.updated_at, "
+      "INSERT INTO signal_compartments (signal_id, compartment, document, key_id, consent_to_share, version, "
+      "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (signal_id, compartment) DO UPDATE SET "
+      "document = excluded.document, key_id = excluded.key_id, consent_to_share = excluded.consent_to_share, version = excluded.version, updated_at = excluded.updated_at, "
       "updated_by = excluded.updated_by");
   if (!up.ok()) return up.status();
   DRIELUIK_RETURN_IF_ERROR(up->Bind(1, r.signal_id)
                                .Bind(2, ToCode(r.compartment))
-                               .Bind(3, r.notes)
-                               .Bind(4, r.reference)
-                               .Bind(5, r.outcome)
-                               .Bind(6, r.consent_to_share ? 1 : 0)
-                               .Bind(7, current + 1)
-                               .Bind(8, Ms(r.updated_at))
-                               .Bind(9, r.updated_by)
+                               .Bind(3, *sealed)
+                               .Bind(4, store_.protector_.current_key_id())
+                               .Bind(5, r.consent_to_share ? 1 : 0)
+                               .Bind(6, current + 1)
+                               .Bind(7, Ms(r.updated_at))
+                               .Bind(8, r.updated_by)
                                .Run());
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   CompartmentRecord out = r;

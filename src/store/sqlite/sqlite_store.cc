@@ -250,13 +250,46 @@ Result<ReencryptProgress> SqliteStore::Reencrypt(int max_rows, bool plain_only) 
       --left;
     }
   }
-  if (p.signals == 0 && p.additions == 0) {
+  // The police and care compartments (migration 006 writes them encrypted from the start).
+  for (const auto& old : old_ids) {
+    if (left <= 0 || old.empty()) continue;
+    auto q = c->Prepare(
+        "SELECT signal_id, compartment, document FROM signal_compartments WHERE key_id = ? ORDER BY signal_id, "
+        "compartment LIMIT ?");
+    if (!q.ok()) return q.status();
+    q->Bind(1, old).Bind(2, left);
+    struct Stored {
+      SignalId id;
+      std::string compartment, document;
+    };
+    std::vector<Stored> rows;
+    while (true) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      rows.push_back({q->Int(0), q->Text(1), q->Text(2)});
+    }
+    if (!rows.empty()) DRIELUIK_RETURN_IF_ERROR(EnsureKeyCheck(*c));
+    for (const auto& r : rows) {
+      auto doc = protector_.UnprotectCompartment(old, r.document, r.id, r.compartment);
+      if (!doc.ok()) return doc.status();
+      auto enc = protector_.ProtectCompartment(*doc, r.id, r.compartment);
+      if (!enc.ok()) return enc.status();
+      auto up = c->Prepare("UPDATE signal_compartments SET document = ?, key_id = ? WHERE signal_id = ? AND compartment = ?");
+      if (!up.ok()) return up.status();
+      DRIELUIK_RETURN_IF_ERROR(up->Bind(1, *enc).Bind(2, current).Bind(3, r.id).Bind(4, r.compartment).Run());
+      ++p.compartments;
+      --left;
+    }
+  }
+  if (p.signals == 0 && p.additions == 0 && p.compartments == 0) {
     p.done = true;
     if (!plain_only) {
       // Forget the check values of keys no row uses any more: the key can leave the file.
       auto del = c->Prepare(
           "DELETE FROM encryption_keys WHERE key_id <> ? AND NOT EXISTS (SELECT 1 FROM signals WHERE key_id = "
           "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions WHERE key_id = "
+          "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM signal_compartments WHERE key_id = "
           "encryption_keys.key_id)");
       if (!del.ok()) return del.status();
       DRIELUIK_RETURN_IF_ERROR(del->Bind(1, current).Run());

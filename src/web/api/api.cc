@@ -15,6 +15,7 @@ void RegisterApi(Router& router, ApiContext& ctx) {
   RegisterAccounts(router, ctx);
   RegisterAudit(router, ctx);
   RegisterCompartments(router, ctx);
+  RegisterSubjectAccess(router, ctx);
 }
 
 }  // namespace drieluik::web::api

@@ -69,5 +69,6 @@ void RegisterLinks(Router& router, ApiContext& ctx);
 void RegisterAccounts(Router& router, ApiContext& ctx);
 void RegisterAudit(Router& router, ApiContext& ctx);
 void RegisterCompartments(Router& router, ApiContext& ctx);
+void RegisterSubjectAccess(Router& router, ApiContext& ctx);
 
 }  // namespace drieluik::web::api

@@ -243,6 +243,34 @@ TEST_P(AccountsApiTest, PoliceAndCareCompartmentsStayWithTheirRoles) {
   EXPECT_EQ(Body(zc->Get(base + "/care"))["version"], 2);
 }
 
+TEST_P(AccountsApiTest, SubjectAccessExportGivesEverythingAboutOnePersonToThePrivacyOfficer) {
+  json body = ValidSignal();
+  body["persons"] = json::array({{{"role", "possible_victim"}, {"name", "Marta Nowakowska"}, {"dateOfBirth", "1996-02-14"}}});
+  json about = Body(PostJson(http(), "/api/v1/signals", body.dump()));
+  ASSERT_TRUE(about.contains("id")) << about.dump();
+  json other = Body(PostJson(http(), "/api/v1/signals", ValidSignal().dump()));
+  ASSERT_EQ(http().Get("/api/v1/signals/" + std::to_string(about["id"].get<long>()))->status, 200);
+  const std::string ask = R"({"name":"marta  NOWAKOWSKA","dateOfBirth":"1996-02-14"})";  // normalised as for linkage
+  EXPECT_EQ(PostJson(http(), "/api/v1/subject-access", ask)->status, 403);  // not for case roles
+  auto fg = server_->ClientAs("privacy_officer");
+  auto r = PostJson(*fg, "/api/v1/subject-access", ask);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json doc = Body(r);
+  ASSERT_EQ(doc["signals"].size(), 1u) << doc.dump();
+  EXPECT_EQ(doc["signals"][0]["signal"]["id"], about["id"]);
+  bool read_logged = false;
+  for (const auto& e : doc["signals"][0]["accessLog"]) read_logged = read_logged || e["action"] == "read";
+  EXPECT_TRUE(read_logged);
+  auto html = fg->Post("/api/v1/subject-access?format=html", ask, "application/json");
+  ASSERT_EQ(html->status, 200);
+  EXPECT_NE(html->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(html->body.find("Marta Nowakowska"), std::string::npos);
+  EXPECT_EQ(html->body.find(other["referenceCode"].get<std::string>()), std::string::npos);
+  auto bad = PostJson(*fg, "/api/v1/subject-access", R"({"name":"Marta Nowakowska","dateOfBirth":"14-02-1996"})");
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_NE(bad->body.find("/dateOfBirth"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsApiTest, ::testing::ValuesIn(kBackends));
 
 }  // namespace
