@@ -20,6 +20,7 @@ void AddRestoreCommand(CLI::App& app);
 void AddMigrateStoreCommand(CLI::App& app);
 /// user, token and audit (account_commands.cc).
 void AddAccountCommands(CLI::App& app);
+void AddRetentionCommand(CLI::App& app);
 void AddRotateKeyCommand(CLI::App& app);
 
 }  // namespace drieluik::cli

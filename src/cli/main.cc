@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   drieluik::cli::AddRestoreCommand(app);
   drieluik::cli::AddMigrateStoreCommand(app);
   drieluik::cli::AddAccountCommands(app);
+  drieluik::cli::AddRetentionCommand(app);
   drieluik::cli::AddRotateKeyCommand(app);
 
   try {

@@ -8,12 +8,14 @@
 #include <filesystem>
 #include <condition_variable>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <stop_token>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/retention_command.h"
 #include "cli/store_options.h"
 #include "auth/account_service.h"
 #include "auth/audit_log.h"
@@ -30,6 +32,7 @@ struct ServeOptions {
   web::ServerOptions server;
   std::string ui_dir = "ui/dist";
   std::string port_file;
+  std::string retention_config;
 };
 
 bool IsLoopback(const std::string& address) {
@@ -38,17 +41,17 @@ bool IsLoopback(const std::string& address) {
   return !ec && a.is_loopback();
 }
 
-// Removes expired sessions every ten minutes until stopped.
-class SessionSweeper {
+// Runs `task` after `first`, then every `every`, on its own thread until destroyed.
+class PeriodicTask {
  public:
-  explicit SessionSweeper(auth::AccountService& accounts)
-      : thread_([&accounts, this](std::stop_token stop) {
+  PeriodicTask(std::chrono::minutes first, std::chrono::minutes every, std::function<void()> task)
+      : thread_([first, every, task = std::move(task), this](std::stop_token stop) {
           std::mutex mu;
           std::unique_lock lock(mu);
-          while (!stop.stop_requested()) {
-            auto purged = accounts.PurgeExpiredSessions();
-            if (!purged.ok()) spdlog::warn("session sweep failed: {}", purged.status().message());
-            cv_.wait_for(lock, stop, std::chrono::minutes(10), [] { return false; });
+          auto wait = first;
+          while (!cv_.wait_for(lock, stop, wait, [] { return false; }) && !stop.stop_requested()) {
+            task();
+            wait = every;
           }
         }) {}
 
@@ -79,7 +82,22 @@ int Serve(const ServeOptions& o) {
   ctx.audit = &audit;
   ctx.compartments = &db->compartments();
   ctx.clock = &clock;
-  SessionSweeper sweeper(accounts);
+  auto terms = LoadRetentionTerms(o.retention_config);
+  if (!terms.ok()) return ReportError(terms.status());
+  auto retention = [db, &signals, &clock, terms = *terms] { return RunRetention(*db, signals, clock, terms); };
+  ctx.run_retention = retention;
+  PeriodicTask session_sweep(std::chrono::minutes(10), std::chrono::minutes(10), [&accounts] {
+    auto purged = accounts.PurgeExpiredSessions();
+    if (!purged.ok()) spdlog::warn("session sweep failed: {}", purged.status().message());
+  });
+  // The daily retention run (issue 3 point 6); counts only in the log.
+  PeriodicTask daily_retention(std::chrono::minutes(1), std::chrono::minutes(24 * 60), [retention] {
+    auto r = retention();
+    if (!r.ok()) spdlog::warn("retention run failed: {}", r.status().message());
+    else
+      spdlog::info("retention: {} signals anonymised, {} reporter contacts erased, {} audit entries removed",
+                   r->signals_anonymised, r->reporters_erased, r->audit_entries_removed);
+  });
   web::Router router;
   web::api::RegisterApi(router, ctx);
   if (std::filesystem::exists(std::filesystem::path(o.ui_dir) / "index.html")) {
@@ -119,6 +137,8 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--workers", o->server.worker_threads, "Werkthreads / handler threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--max-body", o->server.max_body_bytes, "Maximale body in bytes / max request body bytes")->capture_default_str();
   cmd->add_option("--ui", o->ui_dir, "Map met de gebouwde web-UI / directory of the built web UI")->capture_default_str();
+  cmd->add_option("--retention-config", o->retention_config,
+                  "JSON met de bewaartermijnen (standaard: data/config/retention.json) / JSON with the retention terms");
   cmd->add_option("--port-file", o->port_file, "Schrijf de gekozen poort naar dit bestand / write the bound port to this file");
   cmd->callback([o] {
     int rc = Serve(*o);

@@ -10,6 +10,7 @@
 #include "base/status.h"
 #include "domain/account.h"
 #include "domain/compartment.h"
+#include "domain/retention.h"
 #include "crypto/key_ring.h"
 #include "domain/link_keys.h"
 #include "domain/signal_repository.h"
@@ -43,6 +44,8 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
   virtual domain::AuditRepository& audit() = 0;
   /// The police and care compartments of signals (migration 006).
   virtual domain::CompartmentRepository& compartments() = 0;
+  /// What retention needs beyond the signal repository (domain/retention.h).
+  virtual domain::RetentionRepository& retention() = 0;
 
   /// Streams every row of every table in DumpTables() to `sink`, from one consistent
   /// snapshot (writers may continue meanwhile). Returns the sink's first error.

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "support/run_command.h"
 
@@ -61,6 +62,19 @@ TEST_F(FoundationCommandsTest, InitThenDemoLoadsTheRegionOnce) {
   CommandRun again = Drieluik("demo --data " + dir_.string());
   ASSERT_EQ(again.exit_code, 0);
   EXPECT_NE(again.output.find("database already has 40 signals"), std::string::npos) << again.output;
+}
+
+TEST_F(FoundationCommandsTest, RetentionRunAppliesTheTermsAndRefusesABadConfiguration) {
+  ASSERT_EQ(Drieluik("demo --data " + dir_.string() + " --signals 30 --seed 3").exit_code, 0);
+  CommandRun run = Drieluik("retention run --data " + dir_.string());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("signals anonymised"), std::string::npos) << run.output;
+  std::ofstream(dir_ / "kort.json") << R"({"signal_closed_days":730,"reporter_contact_days":365,"audit_days":10})";
+  CommandRun bad = Drieluik("retention run --data " + dir_.string() + " --retention-config " + (dir_ / "kort.json").string());
+  EXPECT_EQ(bad.exit_code, 3) << bad.output;
+  EXPECT_NE(bad.output.find("/audit_days must be at least 730"), std::string::npos) << bad.output;
+  CommandRun verify = Drieluik("audit verify --data " + dir_.string());
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
 TEST_F(FoundationCommandsTest, UnknownDatabaseSchemeIsAClearError) {

@@ -9,6 +9,7 @@
 #include "store/migrations.h"
 #include "store/postgres/postgres_accounts.h"
 #include "store/postgres/postgres_compartments.h"
+#include "store/postgres/postgres_retention.h"
 #include "store/postgres/postgres_pool.h"
 #include "store/signal_codec.h"
 
@@ -101,11 +102,13 @@ PostgresStore::PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const c
     : pool_(std::move(pool)),
       accounts_(std::make_unique<PostgresAccounts>(*pool_)),
       compartments_(std::make_unique<PostgresCompartments>(*pool_, protector_)),
+      retention_(std::make_unique<PostgresRetention>(*pool_)),
       protector_(std::move(keys)) {}
 
 domain::AccountRepository& PostgresStore::accounts() { return *accounts_; }
 domain::AuditRepository& PostgresStore::audit() { return *accounts_; }
 domain::CompartmentRepository& PostgresStore::compartments() { return *compartments_; }
+domain::RetentionRepository& PostgresStore::retention() { return *retention_; }
 PostgresStore::~PostgresStore() = default;
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& conninfo, PostgresOptions options,

@@ -26,6 +26,7 @@ namespace drieluik::store::postgres {
 
 class PostgresAccounts;
 class PostgresCompartments;
+class PostgresRetention;
 
 struct PostgresOptions {
   int pool_size = 8;     // most connections open at once; Default: 8
@@ -48,6 +49,7 @@ class PostgresStore final : public Store {
   domain::AccountRepository& accounts() override;
   domain::AuditRepository& audit() override;
   domain::CompartmentRepository& compartments() override;
+  domain::RetentionRepository& retention() override;
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
   Result<ReencryptProgress> ReencryptBatch(int max_rows) override;
@@ -83,6 +85,7 @@ class PostgresStore final : public Store {
   std::unique_ptr<Pool> pool_;
   std::unique_ptr<PostgresAccounts> accounts_;
   std::unique_ptr<PostgresCompartments> compartments_;
+  std::unique_ptr<PostgresRetention> retention_;
   SignalProtector protector_;
   std::atomic<bool> key_check_written_{false};
 };

@@ -12,6 +12,7 @@
 
 #include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_compartments.h"
+#include "store/sqlite/sqlite_retention.h"
 #include "store/signal_codec.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
@@ -30,6 +31,7 @@ class SqliteStore final : public Store {
   domain::AccountRepository& accounts() override { return accounts_; }
   domain::AuditRepository& audit() override { return accounts_; }
   domain::CompartmentRepository& compartments() override { return compartments_; }
+  domain::RetentionRepository& retention() override { return retention_; }
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
   Result<ReencryptProgress> ReencryptBatch(int max_rows) override;
@@ -59,10 +61,11 @@ class SqliteStore final : public Store {
  private:
   friend class SqliteAccounts;
   friend class SqliteCompartments;
+  friend class SqliteRetention;
   class Lease;
   class Load;
   SqliteStore(std::string path, std::shared_ptr<const crypto::KeyRing> keys)
-      : path_(std::move(path)), protector_(std::move(keys)), accounts_(*this), compartments_(*this) {}
+      : path_(std::move(path)), protector_(std::move(keys)), accounts_(*this), compartments_(*this), retention_(*this) {}
   Lease Acquire();
   void Release(std::unique_ptr<Connection> c);
   Result<domain::Signal> LoadSignal(Connection& c, domain::SignalId id);
@@ -80,6 +83,7 @@ class SqliteStore final : public Store {
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
   SqliteAccounts accounts_;
   SqliteCompartments compartments_;
+  SqliteRetention retention_;
 };
 
 // A connection borrowed from the pool, returned when the lease ends.

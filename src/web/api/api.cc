@@ -16,6 +16,7 @@ void RegisterApi(Router& router, ApiContext& ctx) {
   RegisterAudit(router, ctx);
   RegisterCompartments(router, ctx);
   RegisterSubjectAccess(router, ctx);
+  RegisterRetention(router, ctx);
 }
 
 }  // namespace drieluik::web::api

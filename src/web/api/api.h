@@ -17,6 +17,7 @@
 #include "base/clock.h"
 #include "domain/catalog.h"
 #include "domain/compartment.h"
+#include "domain/retention.h"
 #include "domain/policy.h"
 #include "domain/signal_service.h"
 #include "web/http/router.h"
@@ -53,6 +54,8 @@ struct ApiContext {
   const Clock* clock = nullptr;              // for times the handlers stamp; nullptr: the system clock
   bool secure_cookies = false;               // cookies get Secure (serve speaks TLS)
   std::vector<RouteSpec> routes;             // every route, filled by AddRoute
+  /// One retention run (serve wires domain::RetentionService); nullptr: not available.
+  std::function<Result<domain::RetentionReport>()> run_retention;
 };
 
 void RegisterApi(Router& router, ApiContext& ctx);
@@ -70,5 +73,6 @@ void RegisterAccounts(Router& router, ApiContext& ctx);
 void RegisterAudit(Router& router, ApiContext& ctx);
 void RegisterCompartments(Router& router, ApiContext& ctx);
 void RegisterSubjectAccess(Router& router, ApiContext& ctx);
+void RegisterRetention(Router& router, ApiContext& ctx);
 
 }  // namespace drieluik::web::api

@@ -1,3 +1,4 @@
+// POST /api/v1/subject-access and POST /api/v1/retention/run: the privacy officer's tools.
 // POST /api/v1/subject-access: everything drieluik holds about one data subject (art. 15
 // AVG), for the privacy officer: the signals that name the person (by name and date of
 // birth, phone number or licence plate, normalised as for linkage), each with its history,
@@ -123,6 +124,18 @@ void RegisterSubjectAccess(Router& router, ApiContext& ctx) {
                         : JsonResponse(doc);
     resp.SetHeader("Cache-Control", "no-store");
     return resp;
+  });
+}
+
+void RegisterRetention(Router& router, ApiContext& ctx) {
+  // POST /api/v1/retention/run: the retention job by hand (privacy officer, beheerder).
+  AddRoute(router, ctx, {"POST", "/api/v1/retention/run", "retention", "run"}, [&ctx](Call&) {
+    if (!ctx.run_retention) return ProblemFor(Status::Unavailable("retention is not configured"));
+    auto r = ctx.run_retention();
+    if (!r.ok()) return ProblemFor(r.status());
+    return JsonResponse({{"signalsAnonymised", r->signals_anonymised},
+                         {"reportersErased", r->reporters_erased},
+                         {"auditEntriesRemoved", r->audit_entries_removed}});
   });
 }
 

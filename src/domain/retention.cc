@@ -1,0 +1,168 @@
+#include "domain/retention.h"
+
+#include <nlohmann/json.hpp>
+
+#include "base/time.h"
+#include "domain/link_keys.h"
+
+namespace drieluik::domain {
+
+extern const std::string_view kEmbeddedRetention;
+
+namespace {
+
+constexpr int kPage = 200;
+
+// The first day of the month of t in Dutch time (the monitor counts per month).
+TimePoint MonthOf(TimePoint t) {
+  Date d = AmsterdamDate(t);
+  return AmsterdamTime(Date{d.year(), d.month(), std::chrono::day{1}}, std::chrono::minutes(0));
+}
+
+}  // namespace
+
+Result<RetentionTerms> RetentionTerms::Parse(std::string_view text, std::string_view source) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return Status::InvalidArgument(std::string(source) + ": not a JSON object");
+  RetentionTerms t;
+  auto term = [&](const char* name, int& out, int min) -> Status {
+    if (!j.contains(name) || !j[name].is_number_integer())
+      return Status::InvalidArgument(std::string(source) + ": /" + name + " must be a whole number of days");
+    long long v = j[name].get<long long>();
+    if (v < min || v > 36500)
+      return Status::InvalidArgument(std::string(source) + ": /" + name + " must be at least " + std::to_string(min) +
+                                     " and at most 36500");
+    out = static_cast<int>(v);
+    return Status::Ok();
+  };
+  DRIELUIK_RETURN_IF_ERROR(term("signal_closed_days", t.signal_closed_days, 1));
+  DRIELUIK_RETURN_IF_ERROR(term("reporter_contact_days", t.reporter_contact_days, 1));
+  DRIELUIK_RETURN_IF_ERROR(term("audit_days", t.audit_days, 730));  // NEN 7513: at least two years
+  return t;
+}
+
+const RetentionTerms& RetentionTerms::Default() {
+  static const RetentionTerms terms = [] {
+    auto t = Parse(kEmbeddedRetention, "retention.json");
+    if (!t.ok()) std::abort();  // RetentionTest.DefaultsParse fails first
+    return *t;
+  }();
+  return terms;
+}
+
+bool HasReporterContact(const SignalContent& c) {
+  return !c.reporter.name.empty() || !c.reporter.phone.empty() || !c.reporter.email.empty() ||
+         !c.reporter.organisation.empty();
+}
+
+SignalContent WithoutReporterContact(const SignalContent& c) {
+  SignalContent out = c;
+  out.reporter.name.clear();
+  out.reporter.phone.clear();
+  out.reporter.email.clear();
+  out.reporter.organisation.clear();
+  return out;
+}
+
+SignalContent AnonymisedContent(const SignalContent& c) {
+  SignalContent out;
+  out.channel = c.channel;
+  out.received_at = c.received_at ? std::optional<TimePoint>(MonthOf(*c.received_at)) : std::nullopt;
+  out.municipality = c.municipality;
+  out.organisation = c.organisation;
+  out.reporter.anonymous = true;
+  out.reporter.professional = c.reporter.professional;
+  out.summary = "[geanonimiseerd / anonymised]";
+  out.forms = c.forms;
+  for (const auto& i : c.indicators) out.indicators.push_back({i.code, ""});
+  out.vulnerable_groups = c.vulnerable_groups;
+  out.acute_danger = c.acute_danger;
+  // Persons stay as counts by role and gender (victims and perpetrators per month).
+  for (const auto& p : c.persons) {
+    Person q;
+    q.role = p.role;
+    q.gender = p.gender;
+    out.persons.push_back(q);
+  }
+  for (const auto& b : c.businesses) {
+    if (b.sector.empty()) continue;
+    Business q;
+    q.sector = b.sector;
+    out.businesses.push_back(q);
+  }
+  return out;
+}
+
+RetentionService::RetentionService(SignalRepository& signals, RetentionRepository& repo, const Clock& clock,
+                                   RetentionTerms terms, std::function<std::string(const SignalContent&)> urgency)
+    : signals_(signals), repo_(repo), clock_(clock), terms_(terms), urgency_(std::move(urgency)) {}
+
+Result<RetentionReport> RetentionService::Run() {
+  RetentionReport report;
+  const TimePoint now = clock_.Now();
+  const auto day = std::chrono::hours(24);
+  const HistoryEntry anonymised{now, "anonymised", "system", {}};
+
+  // R-SIG: closed signals past their term.
+  for (SignalId after = 0;;) {
+    auto ids = repo_.ClosedBefore(now - terms_.signal_closed_days * day, after, kPage);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) break;
+    for (SignalId id : *ids) {
+      after = id;
+      auto s = signals_.Get(id);
+      if (!s.ok()) {
+        if (s.error().code() == StatusCode::kNotFound) continue;
+        return s.status();
+      }
+      Signal next = *s;
+      next.content = AnonymisedContent(s->content);
+      next.received_at = *next.content.received_at;
+      next.updated_at = now;
+      const std::vector<StoredLinkKey> none;
+      auto saved = signals_.Update(next, s->version, urgency_(next.content), anonymised, &none);
+      if (!saved.ok()) {
+        if (saved.error().code() == StatusCode::kConflict) continue;  // changed meanwhile: next run
+        return saved.status();
+      }
+      DRIELUIK_RETURN_IF_ERROR(repo_.FinishAnonymisation(id));
+      ++report.signals_anonymised;
+    }
+  }
+
+  // R-REP: reporter contact details of closed signals, and of every signal past the term.
+  const HistoryEntry erased{now, "reporter_erased", "system", {"reporter"}};
+  for (SignalId after = 0;;) {
+    auto ids = repo_.ReporterCandidates(now - terms_.reporter_contact_days * day, after, kPage);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) break;
+    for (SignalId id : *ids) {
+      after = id;
+      auto s = signals_.Get(id);
+      if (!s.ok()) {
+        if (s.error().code() == StatusCode::kNotFound) continue;
+        return s.status();
+      }
+      if (!HasReporterContact(s->content)) continue;
+      Signal next = *s;
+      next.content = WithoutReporterContact(s->content);
+      next.updated_at = now;
+      // Link keys stay: the reporter gives none.
+      auto saved = signals_.Update(next, s->version, urgency_(next.content), erased, nullptr);
+      if (!saved.ok()) {
+        if (saved.error().code() == StatusCode::kConflict) continue;
+        return saved.status();
+      }
+      ++report.reporters_erased;
+    }
+  }
+
+  // R-AUD.
+  auto removed = repo_.RemoveAuditBefore(now - terms_.audit_days * day);
+  if (!removed.ok()) return removed.status();
+  report.audit_entries_removed = *removed;
+  return report;
+}
+
+}  // namespace drieluik::domain
