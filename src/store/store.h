@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "domain/drieluik/drieluik_repository.h"
 #include "domain/link_keys.h"
 #include "domain/signal_repository.h"
 #include "store/table_dump.h"
@@ -30,6 +31,9 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
   /// other writers. FailedPrecondition when the store already holds signals.
   /// Requires: the store is migrated, and outlives the BulkLoad.
   virtual Result<std::unique_ptr<BulkLoad>> BeginLoad() = 0;
+
+  /// Meetings, agenda, assessments, cases and actions (issue 5), in the same database.
+  virtual domain::DrieluikRepository& drieluik() = 0;
 };
 
 /// Opens the store a URL names: "sqlite:PATH" (the file is created when missing), or

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -64,11 +65,16 @@ class PostgresStore final : public Store {
   /// Connections currently open (idle or in use).
   int open_connections();
 
+  /// The Drieluik repository (postgres_drieluik.cc), created on first use.
+  domain::DrieluikRepository& drieluik() override;
+
   class Pool;
 
  private:
   explicit PostgresStore(std::unique_ptr<Pool> pool);
   std::unique_ptr<Pool> pool_;
+  std::once_flag drieluik_once_;
+  std::unique_ptr<domain::DrieluikRepository> drieluik_;
 };
 
 /// The conninfo or URL with its password replaced by "***" (for messages and logs).

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ class SqliteStore final : public Store {
   /// the store stays in use. Conflict when the target exists.
   Status BackupTo(const std::string& target_path);
 
+  /// The Drieluik repository (sqlite_drieluik.cc), created on first use.
+  domain::DrieluikRepository& drieluik() override;
+
  private:
   class Lease;
   class Load;
@@ -59,6 +63,8 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
+  std::once_flag drieluik_once_;
+  std::unique_ptr<domain::DrieluikRepository> drieluik_;
 };
 
 // A connection borrowed from the pool, returned when the lease ends.
