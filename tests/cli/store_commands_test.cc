@@ -106,7 +106,15 @@ TEST_F(StoreCommandsTest, MigrateStoreSqliteToPostgresAndBack) {
             "signal_forms                  3 rows copied and verified\n"
             "signal_history                4 rows copied and verified\n"
             "signal_additions              1 rows copied and verified\n"
-            "signal_link_keys              3 rows copied and verified\n");
+            "signal_link_keys              3 rows copied and verified\n"
+            "meetings                      2 rows copied and verified\n"
+            "cases                         2 rows copied and verified\n"
+            "case_signals                  2 rows copied and verified\n"
+            "case_log                      3 rows copied and verified\n"
+            "actions                       2 rows copied and verified\n"
+            "agenda_items                  3 rows copied and verified\n"
+            "assessments                   1 rows copied and verified\n"
+            "action_reminders              1 rows copied and verified\n");
   EXPECT_EQ(Rows(*pg.store()), Rows(*lite.store()));
 
   std::string back = "sqlite:" + (dir_ / "back.db").string();
