@@ -345,6 +345,47 @@ TEST_P(DrieluikStoreTest, AgendaViewsHideCompartments) {
   EXPECT_TRUE((*after)[0].care.empty());
 }
 
+TEST_P(DrieluikStoreTest, MinutesCarryOnlyWhatEveryParticipantMaySee) {
+  SignalId s1 = AddSignal("MH-2026-DDDD01", "2026-03-10T10:00:00Z", "Loods bij kwekerij");
+  SignalId s2 = AddSignal("MH-2026-DDDD02", "2026-03-11T10:00:00Z", "Vertrouwelijk zorgsignaal");
+  Meeting m = Plan("2026-03-17T09:00:00Z");  // ketenregisseur, zorgcoordinator, politie
+  auto agenda = svc().BuildAgendaFor(m.id);
+  ASSERT_TRUE(agenda.ok());
+  AgendaItemId first = 0;
+  for (const auto& i : *agenda)
+    if (i.signal_id == s1) first = i.id;
+  Assessment a;
+  a.outcome = Outcome::kSuspicionFollowUp;
+  a.reasoning = "Politie en zorg pakken dit samen op.";
+  a.decisions = {{DecisionKind::kReferPolitie, std::nullopt, "TMM"}, {DecisionKind::kCareTrajectory, std::nullopt, "COSM"},
+                 {DecisionKind::kMunicipalMeasure, std::nullopt, "controle"}};
+  ASSERT_TRUE(svc().Assess(first, a, "kr.zvhg").ok());
+  Principal chair;
+  chair.user_id = 1;
+  chair.username = "kr.zvhg";
+  chair.role = Role::kKetenregisseur;
+  chair.organisation = "zvhg";
+  chair.via = AuthMethod::kSession;
+  auto minutes = svc().MinutesFor(m.id, chair, Policy::Embedded());
+  ASSERT_TRUE(minutes.ok()) << minutes.status().ToString();
+  ASSERT_EQ(minutes->items.size(), 2u);
+  const MinutesItem& referred = minutes->items[0].summary.empty() ? minutes->items[1] : minutes->items[0];
+  const MinutesItem& other = &referred == &minutes->items[0] ? minutes->items[1] : minutes->items[0];
+  // Referred to the police: everyone may read it; but the police may not read care and
+  // the zorgcoordinator may not read police information, so only the measure remains.
+  EXPECT_FALSE(referred.restricted);
+  EXPECT_EQ(referred.summary, "Loods bij kwekerij — ARBEID");
+  EXPECT_EQ(referred.reasoning, "Politie en zorg pakken dit samen op.");
+  ASSERT_EQ(referred.decisions.size(), 1u);
+  EXPECT_EQ(referred.decisions[0].kind, DecisionKind::kMunicipalMeasure);
+  EXPECT_TRUE(referred.care.empty());
+  EXPECT_TRUE(referred.police.empty());
+  // Not referred: the police participant may not read it, so nobody gets it in the minutes.
+  EXPECT_TRUE(other.restricted);
+  EXPECT_TRUE(other.summary.empty());
+  EXPECT_EQ(svc().MinutesFor(9999, chair, Policy::Embedded()).status().code(), StatusCode::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DrieluikStoreTest, ::testing::ValuesIn(testing::kBackends));
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/role.h"
 #include "domain/triage.h"
 
 namespace drieluik::domain {
@@ -383,6 +384,94 @@ Result<ReporterFeedback> DrieluikService::FeedbackFor(SignalId signal) {
   f.outcome = list->front().outcome;
   f.assessed_at = list->front().at;
   return f;
+}
+
+Result<Minutes> DrieluikService::MinutesFor(MeetingId id, const Principal& caller, const Policy& policy) {
+  auto meeting = repo_.GetMeeting(id);
+  if (!meeting.ok()) return meeting.status();
+  std::vector<Principal> readers = {caller};
+  for (const auto& p : meeting->participants) {
+    Principal r;
+    r.role = RoleFromCode(p.role);
+    if (!r.role) continue;
+    r.username = "participant";
+    r.organisation = p.organisation;
+    r.via = AuthMethod::kSession;
+    readers.push_back(r);
+  }
+  auto items = repo_.AgendaItems(id);
+  if (!items.ok()) return items.status();
+  auto assessments = repo_.AssessmentsForMeeting(id);
+  if (!assessments.ok()) return assessments.status();
+
+  Minutes out;
+  out.meeting = *meeting;
+  if (const MeetingType* t = types_.Find(meeting->type)) {
+    out.type_label_nl = t->label_nl;
+    out.type_label_en = t->label_en;
+  }
+  out.generated_at = clock_.Now();
+  for (const auto& item : *items) {
+    std::optional<Signal> signal;
+    ObjectScope scope;
+    bool is_signal = item.signal_id && !item.action_id;
+    if (is_signal) {
+      auto s = signals_.Get(*item.signal_id);
+      if (!s.ok()) return s.status();
+      auto sc = ScopeOf(*s);
+      if (!sc.ok()) return sc.status();
+      scope = *sc;
+      signal = std::move(s).value();
+    }
+    MinutesItem m;
+    m.position = item.position;
+    m.kind = item.kind;
+    m.status = item.status;
+    bool first = true, care_ok = true, police_ok = true;
+    for (const auto& r : readers) {
+      AgendaItemView v = ViewAgendaItem(item, signal ? &*signal : nullptr, scope, r, policy);
+      if (v.restricted) m.restricted = true;
+      bool care = policy.Decide(r, "signal.care", "read", is_signal ? &scope : nullptr).allowed();
+      bool police = policy.Decide(r, "signal.police", "read", is_signal ? &scope : nullptr).allowed();
+      care_ok = care_ok && care;
+      police_ok = police_ok && police;
+      if (first) {
+        m.summary = v.item.summary;
+        m.urgency = v.item.urgency;
+        m.care = v.care;
+        m.police = v.police;
+        first = false;
+      }
+      std::erase_if(m.care, [&](const std::string& c) { return std::find(v.care.begin(), v.care.end(), c) == v.care.end(); });
+      std::erase_if(m.police, [&](const std::string& c) { return std::find(v.police.begin(), v.police.end(), c) == v.police.end(); });
+    }
+    if (m.restricted) {
+      m.summary.clear();
+      m.urgency.clear();
+      m.care.clear();
+      m.police.clear();
+      out.items.push_back(std::move(m));
+      continue;
+    }
+    for (const auto& a : *assessments) {
+      if (a.item_id != item.id) continue;
+      m.outcome = a.outcome;
+      m.reasoning = a.reasoning;
+      for (const auto& d : a.decisions) {
+        if (RefersToPolice(d.kind) && !police_ok) continue;
+        if (IsCareDecision(d.kind) && !care_ok) continue;
+        m.decisions.push_back(d);
+      }
+    }
+    out.items.push_back(std::move(m));
+  }
+  ActionFilter af;
+  af.meeting_id = id;
+  af.limit = 500;
+  auto actions = repo_.ListActions(af);
+  if (!actions.ok()) return actions.status();
+  out.actions = std::move(actions).value();
+  return out;
 }
 
 // --- Cases ---

@@ -26,6 +26,7 @@
 #include "domain/drieluik/case.h"
 #include "domain/drieluik/drieluik_repository.h"
 #include "domain/drieluik/meeting.h"
+#include "domain/drieluik/minutes.h"
 #include "domain/policy.h"
 #include "domain/principal.h"
 #include "domain/signal_repository.h"
@@ -123,6 +124,10 @@ class DrieluikService {
   /// organisation; referred to police when an assessment referred it to politie,
   /// arbeidsinspectie or RIEC.
   Result<ObjectScope> ScopeOf(const Signal& s);
+
+  /// The minutes of a meeting for `caller` and every participant of the meeting
+  /// (minutes.h says what each may see). NotFound when the meeting does not exist.
+  Result<Minutes> MinutesFor(MeetingId id, const Principal& caller, const Policy& policy);
 
   // --- Cases ---
   /// Opens a case (status open) from one or more signals. NotFound for an unknown signal.
