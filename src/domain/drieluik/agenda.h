@@ -85,6 +85,10 @@ struct AgendaItemView {
   bool restricted = false;             // the participant may not read the subject
   std::vector<std::string> care;       // "group:<code>", "route:<code>" (care compartment)
   std::vector<std::string> police;     // "route:<code>" (police compartment)
+  /// The item's assessment, when assessed and not restricted; referrals to police,
+  /// inspectorate or RIEC only with police read, care decisions only with care read
+  /// (filled by DrieluikService::AgendaFor).
+  std::optional<Assessment> assessment;
 };
 
 /// Route codes of the care compartment (zorgcoordinator, veilig_thuis, nidos, comensha);

@@ -180,16 +180,33 @@ Result<std::vector<AgendaItemView>> DrieluikService::AgendaFor(MeetingId id, con
                                                                 const Policy& policy) {
   auto items = Agenda(id);
   if (!items.ok()) return items.status();
+  auto assessments = repo_.AssessmentsForMeeting(id);
+  if (!assessments.ok()) return assessments.status();
   std::vector<AgendaItemView> out;
   for (const auto& i : *items) {
-    if (i.signal_id && !i.action_id) {
+    ObjectScope scope;
+    bool is_signal = i.signal_id && !i.action_id;
+    if (is_signal) {
       auto s = signals_.Get(*i.signal_id);
       if (!s.ok()) return s.status();
-      auto scope = ScopeOf(*s);
-      if (!scope.ok()) return scope.status();
-      out.push_back(ViewAgendaItem(i, &*s, *scope, principal, policy));
+      auto sc = ScopeOf(*s);
+      if (!sc.ok()) return sc.status();
+      scope = *sc;
+      out.push_back(ViewAgendaItem(i, &*s, scope, principal, policy));
     } else {
-      out.push_back(ViewAgendaItem(i, nullptr, ObjectScope{}, principal, policy));
+      out.push_back(ViewAgendaItem(i, nullptr, scope, principal, policy));
+    }
+    AgendaItemView& v = out.back();
+    if (v.restricted) continue;
+    bool care = policy.Decide(principal, "signal.care", "read", is_signal ? &scope : nullptr).allowed();
+    bool police = policy.Decide(principal, "signal.police", "read", is_signal ? &scope : nullptr).allowed();
+    for (const auto& a : *assessments) {
+      if (a.item_id != i.id) continue;
+      Assessment shown = a;
+      std::erase_if(shown.decisions, [&](const AssessmentDecision& d) {
+        return (RefersToPolice(d.kind) && !police) || (IsCareDecision(d.kind) && !care);
+      });
+      v.assessment = std::move(shown);
     }
   }
   return out;
@@ -376,6 +393,8 @@ Result<std::vector<Assessment>> DrieluikService::Assessments(MeetingId id) {
 }
 
 Result<ReporterFeedback> DrieluikService::FeedbackFor(SignalId signal) {
+  auto s = signals_.Get(signal);
+  if (!s.ok()) return s.status();
   auto list = repo_.AssessmentsForSignal(signal);
   if (!list.ok()) return list.status();
   ReporterFeedback f;

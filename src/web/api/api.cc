@@ -12,6 +12,9 @@ void RegisterApi(Router& router, ApiContext& ctx) {
   RegisterSignals(router, ctx);
   RegisterPublicSignals(router, ctx);
   RegisterLinks(router, ctx);
+  RegisterMeetings(router, ctx);
+  RegisterCases(router, ctx);
+  RegisterActions(router, ctx);
 }
 
 }  // namespace drieluik::web::api

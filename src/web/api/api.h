@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "domain/catalog.h"
+#include "domain/drieluik/drieluik_service.h"
 #include "domain/signal_service.h"
 #include "web/http/router.h"
 
@@ -26,6 +27,7 @@ struct ApiContext {
   std::string version;               // "0.1.0"
   std::string database;              // "sqlite 3.40.1", for health
   std::function<Status()> database_check;  // cheap liveness query
+  domain::DrieluikService* drieluik = nullptr;  // meetings, cases, actions (503 when null)
 };
 
 void RegisterApi(Router& router, ApiContext& ctx);
@@ -39,5 +41,8 @@ void RegisterReference(Router& router, ApiContext& ctx);
 void RegisterSignals(Router& router, ApiContext& ctx);
 void RegisterPublicSignals(Router& router, ApiContext& ctx);
 void RegisterLinks(Router& router, ApiContext& ctx);
+void RegisterMeetings(Router& router, ApiContext& ctx);
+void RegisterCases(Router& router, ApiContext& ctx);
+void RegisterActions(Router& router, ApiContext& ctx);
 
 }  // namespace drieluik::web::api

@@ -16,6 +16,12 @@ namespace {
 
 json Document() { return json::parse(web::api::OpenApiDocument()); }
 
+bool IsDrieluikPath(const std::string& path) {
+  for (const char* prefix : {"/api/v1/meetings", "/api/v1/cases", "/api/v1/actions"})
+    if (path.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
 std::set<std::string> ServerRoutes() {
   TestStore db("sqlite");
   SystemClock clock;
@@ -67,7 +73,8 @@ TEST_P(OpenApiExamplesTest, EveryRequestExampleIsAcceptedByTheRealServer) {
   std::vector<std::pair<std::string, std::string>> order;
   for (const auto& [path, item] : doc["paths"].items())
     for (const auto& [method, op] : item.items())
-      if (op.is_object() && op.contains("requestBody")) order.push_back({path, method});
+      // The Drieluik resources' examples refer to each other; drieluik_api_test sends them in order.
+      if (op.is_object() && op.contains("requestBody") && !IsDrieluikPath(path)) order.push_back({path, method});
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
     return (a.first == "/api/v1/public/signals") > (b.first == "/api/v1/public/signals");
   });
