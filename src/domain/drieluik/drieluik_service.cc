@@ -168,6 +168,10 @@ Result<ObjectScope> DrieluikService::ScopeOf(const Signal& s) {
   ObjectScope scope;
   scope.municipality = s.content.municipality;
   scope.organisation = s.content.organisation;
+  // In the police's view: what a police or inspection organisation registered itself
+  // (as web/api ScopeOfSignal), and what a meeting referred to them.
+  if (const Organisation* org = catalog_.FindOrganisation(s.content.organisation))
+    scope.referred_to_police = org->kind == "police" || org->kind == "labour_inspectorate" || org->kind == "kmar";
   auto assessments = repo_.AssessmentsForSignal(s.id);
   if (!assessments.ok()) return assessments.status();
   for (const auto& a : *assessments)

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -23,6 +24,8 @@ class SqliteStore final : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   std::string Describe() override;
+  domain::AccountRepository& accounts() override { return accounts_; }
+  domain::AuditRepository& audit() override { return accounts_; }
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
 
@@ -52,9 +55,10 @@ class SqliteStore final : public Store {
   domain::DrieluikRepository& drieluik() override;
 
  private:
+  friend class SqliteAccounts;
   class Lease;
   class Load;
-  explicit SqliteStore(std::string path) : path_(std::move(path)) {}
+  explicit SqliteStore(std::string path) : path_(std::move(path)), accounts_(*this) {}
   Lease Acquire();
   void Release(std::unique_ptr<Connection> c);
   Result<domain::Signal> LoadSignal(Connection& c, domain::SignalId id);
@@ -63,6 +67,7 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
+  SqliteAccounts accounts_;
   std::once_flag drieluik_once_;
   std::unique_ptr<domain::DrieluikRepository> drieluik_;
 };

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "domain/audit_chain.h"
 #include "web/api/drieluik_dto.h"
 #include "web/api/drieluik_route.h"
 #include "web/api/handler_util.h"
@@ -63,7 +64,12 @@ void RegisterActions(Router& router, ApiContext& ctx) {
     if (!list.ok()) return ProblemFor(list.status());
     TimePoint now = c.service.clock().Now();
     json items = json::array();
-    for (const auto& a : *list) items.push_back(ActionJson(a, now));
+    std::string ids;
+    for (const auto& a : *list) {
+      items.push_back(ActionJson(a, now));
+      ids += (ids.empty() ? "" : ",") + std::to_string(a.id);
+    }
+    if (auto denied = c.call.Audit(AuditAction::kSearch, "action", ids.substr(0, 64))) return *denied;
     return JsonResponse({{"items", items}});
   });
 
@@ -74,6 +80,7 @@ void RegisterActions(Router& router, ApiContext& ctx) {
     if (!in.ok()) return ProblemFor(in.status());
     auto a = c.service.CreateAction(std::move(in).value());
     if (!a.ok()) return ProblemFor(a.status());
+    if (auto denied = c.call.Audit(AuditAction::kCreate, "action", std::to_string(a->id))) return *denied;
     Response r = JsonResponse(ActionJson(*a, c.service.clock().Now()), 201);
     r.SetHeader("Location", "/api/v1/actions/" + std::to_string(a->id));
     return r;
@@ -90,20 +97,20 @@ void RegisterActions(Router& router, ApiContext& ctx) {
   AddDrieluikRoute(router, ctx, "GET", "/api/v1/actions/{id}", "action", "read", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound();
+    if (auto denied = AuthorizeAction(c, *id)) return *denied;
     auto a = c.service.GetAction(*id);
     if (!a.ok()) return ProblemFor(a.status());
-    if (!Regional(c.principal) && a->organisation != c.principal.organisation) return NotFound();
     return JsonResponse(ActionJson(*a, c.service.clock().Now()));
   });
 
   AddDrieluikRoute(router, ctx, "PATCH", "/api/v1/actions/{id}", "action", "update", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound();
+    if (auto denied = AuthorizeAction(c, *id)) return *denied;
     auto body = ReadJsonBody(c.request);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     auto current = c.service.GetAction(*id);
     if (!current.ok()) return ProblemFor(current.status());
-    if (!Regional(c.principal) && current->organisation != c.principal.organisation) return NotFound();
     auto change = ReadActionPatch(std::get<json>(body));
     if (!change.ok()) return ProblemFor(change.status());
     auto a = c.service.ChangeAction(*id, *change);

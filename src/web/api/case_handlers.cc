@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "domain/audit_chain.h"
 #include "web/api/drieluik_dto.h"
 #include "web/api/drieluik_route.h"
 #include "web/api/handler_util.h"
@@ -24,6 +25,7 @@ template <typename Fill>
 Response Change(DrieluikCall& c, const std::set<std::string>& members, Fill&& fill) {
   auto id = ParseId(c.request.PathParam("id"));
   if (!id) return NotFound();
+  if (auto denied = AuthorizeCase(c, *id)) return *denied;
   auto body = ReadJsonBody(c.request);
   if (auto* p = std::get_if<Response>(&body)) return *p;
   std::vector<FieldError> errors;
@@ -85,7 +87,12 @@ void RegisterCases(Router& router, ApiContext& ctx) {
     auto list = c.service.ListCases(f);
     if (!list.ok()) return ProblemFor(list.status());
     json items = json::array();
-    for (const auto& cs : *list) items.push_back(CaseJson(cs, false));
+    std::string ids;
+    for (const auto& cs : *list) {
+      items.push_back(CaseJson(cs, false));
+      ids += (ids.empty() ? "" : ",") + std::to_string(cs.id);
+    }
+    if (auto denied = c.call.Audit(AuditAction::kSearch, "case", ids.substr(0, 64))) return *denied;
     return JsonResponse({{"items", items}});
   });
 
@@ -96,6 +103,7 @@ void RegisterCases(Router& router, ApiContext& ctx) {
     if (!in.ok()) return ProblemFor(in.status());
     auto cs = c.service.CreateCase(std::move(in).value(), c.principal.username);
     if (!cs.ok()) return ProblemFor(cs.status());
+    if (auto denied = c.call.Audit(AuditAction::kCreate, "case", std::to_string(cs->id))) return *denied;
     Response r = JsonResponse(CaseJson(*cs, true), 201);
     r.SetHeader("Location", "/api/v1/cases/" + std::to_string(cs->id));
     return r;
@@ -104,6 +112,7 @@ void RegisterCases(Router& router, ApiContext& ctx) {
   AddDrieluikRoute(router, ctx, "GET", "/api/v1/cases/{id}", "case", "read", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound();
+    if (auto denied = AuthorizeCase(c, *id)) return *denied;
     auto cs = c.service.GetCase(*id);
     if (!cs.ok()) return ProblemFor(cs.status());
     Response r = JsonResponse(CaseJson(*cs, true));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/time.h"
+#include "domain/audit_chain.h"
 #include "domain/policy.h"
 #include "minutes/minutes_export.h"
 #include "web/api/drieluik_dto.h"
@@ -75,7 +76,12 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
     auto list = c.service.ListMeetings(*f);
     if (!list.ok()) return ProblemFor(list.status());
     json items = json::array();
-    for (const auto& m : *list) items.push_back(MeetingJson(m));
+    std::string ids;
+    for (const auto& m : *list) {
+      items.push_back(MeetingJson(m));
+      ids += (ids.empty() ? "" : ",") + std::to_string(m.id);
+    }
+    if (auto denied = c.call.Audit(AuditAction::kSearch, "meeting", ids.substr(0, 64))) return *denied;
     return JsonResponse({{"items", items}});
   });
 
@@ -86,6 +92,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
     if (!in.ok()) return ProblemFor(in.status());
     auto m = c.service.CreateMeeting(std::move(in).value());
     if (!m.ok()) return ProblemFor(m.status());
+    if (auto denied = c.call.Audit(AuditAction::kCreate, "meeting", std::to_string(m->id))) return *denied;
     Response r = JsonResponse(MeetingJson(*m), 201);
     r.SetHeader("Location", "/api/v1/meetings/" + std::to_string(m->id));
     return r;
@@ -106,13 +113,17 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
     auto planned = c.service.PlanMeetings(type, *anchor, *count);
     if (!planned.ok()) return ProblemFor(planned.status());
     json items = json::array();
-    for (const auto& m : *planned) items.push_back(MeetingJson(m));
+    for (const auto& m : *planned) {
+      items.push_back(MeetingJson(m));
+      if (auto denied = c.call.Audit(AuditAction::kCreate, "meeting", std::to_string(m.id))) return *denied;
+    }
     return JsonResponse({{"items", items}}, 201);
   });
 
   AddDrieluikRoute(router, ctx, "GET", "/api/v1/meetings/{id}", "meeting", "read", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("meeting");
+    if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
     auto m = c.service.GetMeeting(*id);
     if (!m.ok()) return ProblemFor(m.status());
     return JsonResponse(MeetingJson(*m));
@@ -121,6 +132,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
   AddDrieluikRoute(router, ctx, "PATCH", "/api/v1/meetings/{id}", "meeting", "update", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("meeting");
+    if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
     auto body = ReadJsonBody(c.request);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     auto current = c.service.GetMeeting(*id);
@@ -136,12 +148,14 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
   AddDrieluikRoute(router, ctx, "GET", "/api/v1/meetings/{id}/agenda", "meeting", "read", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("meeting");
+    if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
     return AgendaResponse(c, *id);
   });
 
   AddDrieluikRoute(router, ctx, "POST", "/api/v1/meetings/{id}/agenda/build", "meeting", "update", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("meeting");
+    if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
     auto built = c.service.BuildAgendaFor(*id);
     if (!built.ok()) return ProblemFor(built.status());
     return AgendaResponse(c, *id);
@@ -150,6 +164,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
   AddDrieluikRoute(router, ctx, "POST", "/api/v1/meetings/{id}/agenda/items", "meeting", "update", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("meeting");
+    if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
     auto body = ReadJsonBody(c.request);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     std::vector<FieldError> errors;
@@ -167,6 +182,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
   AddDrieluikRoute(router, ctx, "PUT", "/api/v1/meetings/{id}/agenda/order", "meeting", "update", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("meeting");
+    if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
     auto body = ReadJsonBody(c.request);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     std::vector<FieldError> errors;
@@ -191,6 +207,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
                    [](DrieluikCall& c) {
                      auto id = ParseId(c.request.PathParam("id"));
                      if (!id) return NotFound("meeting");
+                     if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
                      auto item = ItemOf(c, *id, c.request.PathParam("itemId"));
                      if (auto* p = std::get_if<Response>(&item)) return *p;
                      auto done = c.service.PostponeItem(std::get<AgendaItem>(item).id);
@@ -202,6 +219,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
                    [](DrieluikCall& c) {
                      auto id = ParseId(c.request.PathParam("id"));
                      if (!id) return NotFound("meeting");
+                     if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
                      auto item = ItemOf(c, *id, c.request.PathParam("itemId"));
                      if (auto* p = std::get_if<Response>(&item)) return *p;
                      auto body = ReadJsonBody(c.request);
@@ -216,6 +234,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
   AddDrieluikRoute(router, ctx, "GET", "/api/v1/meetings/{id}/minutes", "meeting", "export", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("meeting");
+    if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
     std::string format = c.request.Query("format").value_or("pdf");
     if (format != "pdf" && format != "docx")
       return ProblemFor(Status::Invalid({"/format", "invalid_value", {{"allowed", "pdf, docx"}}}));
@@ -235,6 +254,13 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
   AddDrieluikRoute(router, ctx, "GET", "/api/v1/signals/{id}/feedback", "signal", "read", [](DrieluikCall& c) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("signal");
+    auto s = c.ctx.signals.Get(*id);
+    if (!s.ok()) return ProblemFor(s.status());
+    ObjectScope scope = ScopeOfSignal(c.ctx, {s->content.municipality, s->content.organisation});
+    auto referred = c.service.ScopeOf(*s);
+    if (!referred.ok()) return ProblemFor(referred.status());
+    scope.referred_to_police = scope.referred_to_police || referred->referred_to_police;
+    if (auto denied = c.call.Authorize(scope, "signal", std::to_string(*id))) return *denied;
     auto f = c.service.FeedbackFor(*id);
     if (!f.ok()) return ProblemFor(f.status());
     return JsonResponse(FeedbackJson(*f));

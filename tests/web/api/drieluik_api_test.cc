@@ -138,6 +138,7 @@ TEST_P(DrieluikApiTest, ErrorsNameTheFieldAndRefuseForbiddenTransitions) {
   auto action = PostJson(http(), "/api/v1/actions", R"({"title":"","owner":"x","organisation":"zvhg","dueDate":"2026-02-30"})");
   EXPECT_EQ(ErrorPointers(Body(action)), (std::vector<std::string>{"/title required", "/dueDate invalid_date"}));
   EXPECT_EQ(http().Get("/api/v1/actions?overdue=maybe")->status, 422);
+  ASSERT_EQ(PostJson(http(), "/api/v1/meetings", R"({"type":"tvo","scheduledAt":"2026-12-01T13:00:00Z"})")->status, 201);
   auto xls = http().Get("/api/v1/meetings/1/minutes?format=xls");
   EXPECT_EQ(xls->status, 422);
   EXPECT_EQ(ErrorPointers(Body(xls)), (std::vector<std::string>{"/format invalid_value"}));
@@ -197,6 +198,44 @@ TEST_P(DrieluikApiTest, WholeMeetingEndsWithTheActionOverdueOnTheNextAgenda) {
   auto stale = PatchJson(http(), "/api/v1/actions/" + std::to_string(act["id"].get<int>()), R"({"version":1,"status":"open"})");
   EXPECT_EQ(stale->status, 409);
   EXPECT_EQ(Body(stale)["currentVersion"], 2);
+}
+
+TEST_P(DrieluikApiTest, RolesAndCompartmentsDecideWhatEachParticipantSees) {
+  auto now = std::chrono::system_clock::now();
+  Create(ValidSignal());
+  json m = Body(PostJson(http(), "/api/v1/meetings",
+                         json({{"type", "drieluik"}, {"scheduledAt", Iso(now + std::chrono::hours(24))}}).dump()));
+  std::string base = "/api/v1/meetings/" + std::to_string(m["id"].get<int>());
+  ASSERT_EQ(PostJson(http(), base + "/agenda/build", "{}")->status, 200);
+
+  // Policy rows: beleid and the aandachtsfunctionaris have no business in the meeting.
+  EXPECT_EQ(server_->ClientAs("beleid")->Get(base + "/agenda")->status, 403);
+  EXPECT_EQ(server_->ClientAs("aandachtsfunctionaris")->Get("/api/v1/meetings")->status, 403);
+  EXPECT_EQ(server_->AnonymousClient()->Get("/api/v1/cases")->status, 401);
+  auto police = server_->ClientAs("politie");
+  EXPECT_EQ(PostJson(*police, "/api/v1/meetings", R"({"type":"drieluik","scheduledAt":"2026-12-01T09:00:00Z"})")->status, 403);
+
+  // The police participant sees that the (not referred) signal is on the agenda, not what it is.
+  json seen = Body(police->Get(base + "/agenda"));
+  ASSERT_EQ(seen["items"].size(), 1u) << seen.dump();
+  EXPECT_EQ(seen["items"][0]["restricted"], true);
+  EXPECT_TRUE(seen["items"][0]["summary"].is_null());
+  // The zorgcoordinator sees the care details (route and vulnerable group), no police routes.
+  json zc = Body(server_->ClientAs("zorgcoordinator")->Get(base + "/agenda"));
+  EXPECT_EQ(zc["items"][0]["restricted"], false);
+  EXPECT_EQ(zc["items"][0]["care"], json({"route:zorgcoordinator", "route:comensha", "group:labour_migrant"}));
+  EXPECT_EQ(zc["items"][0]["police"], json::array());
+
+  // After a referral to the police the police participant sees it, still without care details.
+  int item = seen["items"][0]["id"];
+  auto a = PostJson(http(), base + "/agenda/items/" + std::to_string(item) + "/assessment",
+                    R"({"outcome":"suspicion_follow_up","reasoning":"Doorverwijzen.","decisions":[{"kind":"refer_politie"},{"kind":"care_trajectory"}]})");
+  ASSERT_EQ(a->status, 201) << a->body;
+  json after = Body(police->Get(base + "/agenda"));
+  EXPECT_EQ(after["items"][0]["restricted"], false);
+  EXPECT_EQ(after["items"][0]["care"], json::array());
+  ASSERT_EQ(after["items"][0]["assessment"]["decisions"].size(), 1u);
+  EXPECT_EQ(after["items"][0]["assessment"]["decisions"][0]["kind"], "refer_politie");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DrieluikApiTest, ::testing::ValuesIn(kBackends));
