@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/ip/address.hpp>
+#include <condition_variable>
 #include <filesystem>
 #include <condition_variable>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "auth/account_service.h"
 #include "auth/audit_log.h"
 #include "crypto/sodium_secrets.h"
+#include "domain/drieluik/drieluik_service.h"
 #include "web/api/api.h"
 #include "web/http/server.h"
 #include "web/http/static_files.h"
@@ -97,6 +99,20 @@ int Serve(const ServeOptions& o) {
     else
       spdlog::info("retention: {} signals anonymised, {} reporter contacts erased, {} audit entries removed",
                    r->signals_anonymised, r->reporters_erased, r->audit_entries_removed);
+  });
+  // The Drieluik (issue 5). Reminders are in-app; mail (an SMTP relay) is off by default.
+  const domain::MeetingTypes meeting_types = domain::MeetingTypes::Defaults();
+  domain::DrieluikService drieluik(db->drieluik(), *db, catalog, clock, meeting_types);
+  ctx.drieluik = &drieluik;
+  std::mutex reminder_mu;
+  std::condition_variable_any reminder_cv;
+  std::jthread reminders([&](std::stop_token stop) {
+    while (!stop.stop_requested()) {
+      auto sent = drieluik.RunReminders();
+      if (!sent.ok()) spdlog::warn("reminders: {}", sent.status().ToString());
+      std::unique_lock lock(reminder_mu);
+      reminder_cv.wait_for(lock, stop, std::chrono::minutes(5), [] { return false; });
+    }
   });
   web::Router router;
   web::api::RegisterApi(router, ctx);

@@ -12,12 +12,15 @@ extern const std::string_view kPostgres003Accounts;
 extern const std::string_view kPostgres006Compartments;
 extern const std::string_view kSqlite005Encryption;
 extern const std::string_view kPostgres005Encryption;
+extern const std::string_view kSqlite004Drieluik;
+extern const std::string_view kPostgres004Drieluik;
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> list = {
       {1, "001_signals", kSqlite001Signals},
       {2, "002_link_keys", kSqlite002LinkKeys},
       {3, "003_accounts", kSqlite003Accounts},
+      {4, "004_drieluik", kSqlite004Drieluik},
       {5, "005_encryption", kSqlite005Encryption},
       {6, "006_compartments", kSqlite006Compartments},
   };
@@ -29,6 +32,7 @@ const std::vector<Migration>& PostgresMigrations() {
       {1, "001_signals", kPostgres001Signals},
       {2, "002_link_keys", kPostgres002LinkKeys},
       {3, "003_accounts", kPostgres003Accounts},
+      {4, "004_drieluik", kPostgres004Drieluik},
       {5, "005_encryption", kPostgres005Encryption},
       {6, "006_compartments", kPostgres006Compartments},
   };

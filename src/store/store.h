@@ -12,6 +12,7 @@
 #include "domain/compartment.h"
 #include "domain/retention.h"
 #include "crypto/key_ring.h"
+#include "domain/drieluik/drieluik_repository.h"
 #include "domain/link_keys.h"
 #include "domain/signal_repository.h"
 #include "store/table_dump.h"
@@ -62,6 +63,8 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
   /// commits. The call that finds nothing left also forgets the check values of keys
   /// no longer used (done = true). FailedPrecondition without keys.
   virtual Result<ReencryptProgress> ReencryptBatch(int max_rows) = 0;
+  /// Meetings, agenda, assessments, cases and actions (issue 5), in the same database.
+  virtual domain::DrieluikRepository& drieluik() = 0;
 };
 
 /// Opens the store a URL names: "sqlite:PATH" (the file is created when missing), or

@@ -116,7 +116,15 @@ TEST_F(StoreCommandsTest, MigrateStoreSqliteToPostgresAndBack) {
                            "signal_link_keys              3 rows copied and verified\n",
                            "users                         1 rows copied and verified\n",
                            "api_tokens                    1 rows copied and verified\n",
-                           "audit_log                     2 rows copied and verified\n"})
+                           "audit_log                     2 rows copied and verified\n",
+                           "meetings                      2 rows copied and verified\n",
+                           "cases                         2 rows copied and verified\n",
+                           "case_signals                  2 rows copied and verified\n",
+                           "case_log                      3 rows copied and verified\n",
+                           "actions                       2 rows copied and verified\n",
+                           "agenda_items                  3 rows copied and verified\n",
+                           "assessments                   1 rows copied and verified\n",
+                           "action_reminders              1 rows copied and verified\n"})
     EXPECT_NE(there.output.find(line), std::string::npos) << line << there.output;
   EXPECT_EQ(Rows(*pg.store()), Rows(*lite.store()));
   // The audit chain is intact on the target (issue 6 point 6).

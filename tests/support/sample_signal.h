@@ -7,6 +7,7 @@
 #include "base/time.h"
 #include "domain/signal_repository.h"
 #include "store/store.h"
+#include "support/sample_drieluik.h"
 
 namespace drieluik::testing {
 
@@ -63,7 +64,9 @@ inline Status FillSample(store::Store& db) {
   Signal next = *a;
   next.status = SignalStatus::kInIntake;
   next.content.summary = "Bijgewerkt";
-  return db.Update(next, 1, "high", {At("2026-01-02T09:00:00Z"), "updated", "zc1", {"summary", "status"}}).status();
+  DRIELUIK_RETURN_IF_ERROR(
+      db.Update(next, 1, "high", {At("2026-01-02T09:00:00Z"), "updated", "zc1", {"summary", "status"}}).status());
+  return FillDrieluikSample(db, a->id, b->id);
 }
 
 }  // namespace drieluik::testing

@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -77,6 +78,9 @@ class PostgresStore final : public Store {
   /// Connections currently open (idle or in use).
   int open_connections();
 
+  /// The Drieluik repository (postgres_drieluik.cc), created on first use.
+  domain::DrieluikRepository& drieluik() override;
+
   class Pool;
 
  private:
@@ -88,6 +92,8 @@ class PostgresStore final : public Store {
   std::unique_ptr<PostgresRetention> retention_;
   SignalProtector protector_;
   std::atomic<bool> key_check_written_{false};
+  std::once_flag drieluik_once_;
+  std::unique_ptr<domain::DrieluikRepository> drieluik_;
 };
 
 /// The conninfo or URL with its password replaced by "***" (for messages and logs).

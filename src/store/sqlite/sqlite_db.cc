@@ -113,4 +113,6 @@ std::string Statement::Text(int col) const {
 }
 bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
 }  // namespace drieluik::store::sqlite

@@ -68,6 +68,8 @@ class Statement {
   std::int64_t Int(int col) const;
   std::string Text(int col) const;
   bool IsNull(int col) const;
+  /// Number of result columns of the statement.
+  int ColumnCount() const;
 
  private:
   Connection* conn_;

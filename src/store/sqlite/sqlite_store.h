@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,9 @@ class SqliteStore final : public Store {
   /// the store stays in use. Conflict when the target exists.
   Status BackupTo(const std::string& target_path);
 
+  /// The Drieluik repository (sqlite_drieluik.cc), created on first use.
+  domain::DrieluikRepository& drieluik() override;
+
  private:
   friend class SqliteAccounts;
   friend class SqliteCompartments;
@@ -84,6 +88,8 @@ class SqliteStore final : public Store {
   SqliteAccounts accounts_;
   SqliteCompartments compartments_;
   SqliteRetention retention_;
+  std::once_flag drieluik_once_;
+  std::unique_ptr<domain::DrieluikRepository> drieluik_;
 };
 
 // A connection borrowed from the pool, returned when the lease ends.

@@ -17,6 +17,9 @@ void RegisterApi(Router& router, ApiContext& ctx) {
   RegisterCompartments(router, ctx);
   RegisterSubjectAccess(router, ctx);
   RegisterRetention(router, ctx);
+  RegisterMeetings(router, ctx);
+  RegisterCases(router, ctx);
+  RegisterActions(router, ctx);
 }
 
 }  // namespace drieluik::web::api

@@ -19,6 +19,7 @@
 #include "domain/compartment.h"
 #include "domain/retention.h"
 #include "domain/policy.h"
+#include "domain/drieluik/drieluik_service.h"
 #include "domain/signal_service.h"
 #include "web/http/router.h"
 
@@ -56,6 +57,7 @@ struct ApiContext {
   std::vector<RouteSpec> routes;             // every route, filled by AddRoute
   /// One retention run (serve wires domain::RetentionService); nullptr: not available.
   std::function<Result<domain::RetentionReport>()> run_retention;
+  domain::DrieluikService* drieluik = nullptr;  // meetings, cases, actions (503 when null)
 };
 
 void RegisterApi(Router& router, ApiContext& ctx);
@@ -74,5 +76,8 @@ void RegisterAudit(Router& router, ApiContext& ctx);
 void RegisterCompartments(Router& router, ApiContext& ctx);
 void RegisterSubjectAccess(Router& router, ApiContext& ctx);
 void RegisterRetention(Router& router, ApiContext& ctx);
+void RegisterMeetings(Router& router, ApiContext& ctx);
+void RegisterCases(Router& router, ApiContext& ctx);
+void RegisterActions(Router& router, ApiContext& ctx);
 
 }  // namespace drieluik::web::api

@@ -16,6 +16,12 @@ namespace {
 
 json Document() { return json::parse(web::api::OpenApiDocument()); }
 
+bool IsDrieluikPath(const std::string& path) {
+  for (const char* prefix : {"/api/v1/meetings", "/api/v1/cases", "/api/v1/actions"})
+    if (path.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
 std::set<std::string> ServerRoutes() {
   TestStore db("sqlite");
   SystemClock clock;
@@ -68,9 +74,10 @@ TEST_P(OpenApiExamplesTest, EveryRequestExampleIsAcceptedByTheRealServer) {
   std::vector<std::pair<std::string, std::string>> order;
   for (const auto& [path, item] : doc["paths"].items())
     for (const auto& [method, op] : item.items())
-      // Account and compartment routes need other roles than this test's ketenregisseur:
-      // their examples are exercised by accounts_api_test.cc with the right roles.
-      if (op.is_object() && op.contains("requestBody") &&
+      // Account, compartment and privacy routes need other roles than this test's
+      // ketenregisseur: accounts_api_test.cc sends them with the right roles. The Drieluik
+      // resources' examples refer to each other; drieluik_api_test.cc sends them in order.
+      if (op.is_object() && op.contains("requestBody") && !IsDrieluikPath(path) &&
           !(op.contains("tags") && (op["tags"].dump().find("\"accounts\"") != std::string::npos ||
                                     op["tags"].dump().find("\"compartments\"") != std::string::npos ||
                                     op["tags"].dump().find("\"privacy\"") != std::string::npos)))
