@@ -6,6 +6,7 @@
 
 #include "domain/catalog.h"
 #include "store/signal_codec.h"
+#include "support/test_keys.h"
 
 namespace drieluik::bench {
 
@@ -37,12 +38,22 @@ const int kFormWeights[] = {40, 35, 15, 2, 5, 3};
 }  // namespace
 
 Status GenerateSignals(store::Store& s, std::int64_t n, unsigned seed) {
-  const auto& tables = store::DumpTables();
-  const store::TableSpec& signals = tables[0];
-  const store::TableSpec& forms = tables[1];
-  const store::TableSpec& history = tables[2];
+  auto table = [](const char* name) -> const store::TableSpec& {
+    for (const auto& t : store::DumpTables())
+      if (t.name == name) return t;
+    std::abort();
+  };
+  const store::TableSpec& signals = table("signals");
+  const store::TableSpec& forms = table("signal_forms");
+  const store::TableSpec& history = table("signal_history");
+  const store::TableSpec& words_table = table("signal_words");
+  // Encrypted as the store writes them, under the test key the benchmark's server also gets.
+  store::SignalProtector protector(testing::TestKeys());
   auto load = s.BeginLoad();
   if (!load.ok()) return load.status();
+  DRIELUIK_RETURN_IF_ERROR(
+      (*load)->Append(table("encryption_keys"), {protector.current_key_id(), protector.KeyCheckValue()}));
+  std::vector<std::vector<std::int64_t>> word_keys(static_cast<std::size_t>(n));
 
   std::mt19937_64 rng(seed);
   std::discrete_distribution<int> form_pick(std::begin(kFormWeights), std::end(kFormWeights));
@@ -75,6 +86,9 @@ Status GenerateSignals(store::Store& s, std::int64_t n, unsigned seed) {
     received[i] = start + span * i / n + static_cast<std::int64_t>(rng() % 3600000);
     SignalStatus status = statuses[rng() % statuses.size()];
     std::string ms = std::to_string(received[i]);
+    auto prot = protector.Protect(c, i + 1);
+    if (!prot.ok()) return prot.status();
+    word_keys[static_cast<std::size_t>(i)] = std::move(prot->words);
     store::Row row = {std::to_string(i + 1),
                       fmt::format("MH-{}-{:06X}", 2016 + (received[i] - start) / 31557600000, i + 1),
                       "1",
@@ -83,12 +97,13 @@ Status GenerateSignals(store::Store& s, std::int64_t n, unsigned seed) {
                       c.municipality,
                       "",
                       ms,
-                      c.summary,
+                      prot->summary,
                       "normal",
-                      store::EncodeSignalDocument(c),
+                      prot->document,
                       std::nullopt,
                       ms,
-                      ms};
+                      ms,
+                      prot->key_id};
     DRIELUIK_RETURN_IF_ERROR((*load)->Append(signals, row));
   }
   for (std::int64_t i = 0; i < n; ++i)
@@ -97,6 +112,9 @@ Status GenerateSignals(store::Store& s, std::int64_t n, unsigned seed) {
   for (std::int64_t i = 0; i < n; ++i)
     DRIELUIK_RETURN_IF_ERROR((*load)->Append(
         history, {std::to_string(i + 1), std::to_string(i + 1), std::to_string(received[i]), "created", "demo", "[]"}));
+  for (std::int64_t i = 0; i < n; ++i)
+    for (std::int64_t w : word_keys[static_cast<std::size_t>(i)])
+      DRIELUIK_RETURN_IF_ERROR((*load)->Append(words_table, {std::to_string(i + 1), std::to_string(w)}));
   return (*load)->Commit();
 }
 

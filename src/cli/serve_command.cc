@@ -34,11 +34,13 @@ bool IsLoopback(const std::string& address) {
 
 int Serve(const ServeOptions& o) {
   // Until accounts and authorization exist (issue "Accounts, need-to-know access"),
-  // personal data must not be reachable from the network.
-  if (!IsLoopback(o.server.bind)) {
+  // personal data must not be reachable from the network in the clear; with TLS the
+  // server may listen on any address.
+  bool tls = !o.server.tls_cert_file.empty() || !o.server.tls_key_file.empty();
+  if (!tls && !IsLoopback(o.server.bind)) {
     fmt::print(stderr,
                "drieluik: weigert te luisteren op {}: zonder inloggen alleen op loopback (127.0.0.1 of ::1) / "
-               "refusing to bind {}: without authentication only loopback is allowed\n",
+               "refusing to bind {}: without authentication only loopback is allowed, unless TLS is on (--tls-cert, --tls-key)\n",
                o.server.bind, o.server.bind);
     return kExitUsage;
   }
@@ -64,7 +66,7 @@ int Serve(const ServeOptions& o) {
   Status started = server.Start();
   if (!started.ok()) return ReportError(started);
   server.HandleSignals(true);
-  std::string url = fmt::format("http://{}:{}/", o.server.bind.find(':') != std::string::npos
+  std::string url = fmt::format("{}://{}:{}/", tls ? "https" : "http", o.server.bind.find(':') != std::string::npos
                                                      ? "[" + o.server.bind + "]" : o.server.bind,
                                 server.port());
   if (!o.port_file.empty()) {
@@ -91,6 +93,11 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--workers", o->server.worker_threads, "Werkthreads / handler threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--max-body", o->server.max_body_bytes, "Maximale body in bytes / max request body bytes")->capture_default_str();
   cmd->add_option("--ui", o->ui_dir, "Map met de gebouwde web-UI / directory of the built web UI")->capture_default_str();
+  cmd->add_option("--tls-cert", o->server.tls_cert_file,
+                  "TLS-certificaat (PEM, met tussencertificaten) / TLS certificate chain (PEM)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--tls-key", o->server.tls_key_file, "Privésleutel bij het certificaat (PEM) / its private key (PEM)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--port-file", o->port_file, "Schrijf de gekozen poort naar dit bestand / write the bound port to this file");
   cmd->callback([o] {
     int rc = Serve(*o);
