@@ -19,5 +19,7 @@ void AddBackupCommand(CLI::App& app);
 void AddRestoreCommand(CLI::App& app);
 void AddMigrateStoreCommand(CLI::App& app);
 void AddRotateKeyCommand(CLI::App& app);
+/// user, token and audit (account_commands.cc).
+void AddAccountCommands(CLI::App& app);
 
 }  // namespace drieluik::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   drieluik::cli::AddRestoreCommand(app);
   drieluik::cli::AddMigrateStoreCommand(app);
   drieluik::cli::AddRotateKeyCommand(app);
+  drieluik::cli::AddAccountCommands(app);
 
   try {
     app.parse(argc, argv);

@@ -7,6 +7,8 @@
 #include <chrono>
 
 #include "store/migrations.h"
+#include "store/postgres/postgres_accounts.h"
+#include "store/postgres/postgres_compartments.h"
 #include "store/postgres/postgres_pool.h"
 #include "store/signal_codec.h"
 
@@ -96,7 +98,14 @@ std::string RedactConninfo(const std::string& conninfo) {
 }
 
 PostgresStore::PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const crypto::KeyRing> keys)
-    : pool_(std::move(pool)), protector_(std::move(keys)) {}
+    : pool_(std::move(pool)),
+      protector_(std::move(keys)),
+      accounts_(std::make_unique<PostgresAccounts>(*pool_)),
+      compartments_(std::make_unique<PostgresCompartments>(*pool_)) {}
+
+domain::AccountRepository& PostgresStore::accounts() { return *accounts_; }
+domain::AuditRepository& PostgresStore::audit() { return *accounts_; }
+domain::CompartmentRepository& PostgresStore::compartments() { return *compartments_; }
 PostgresStore::~PostgresStore() = default;
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& conninfo, PostgresOptions options,
@@ -375,6 +384,12 @@ Result<SignalPage> PostgresStore::List(const SignalFilter& f) {
   if (f.to) sql += " AND s.received_at < " + param(std::to_string(Ms(*f.to))) + "::bigint";
   if (!f.form.empty())
     sql += " AND EXISTS (SELECT 1 FROM signal_forms sf WHERE sf.signal_id = s.id AND sf.form = " + param(f.form) + ")";
+  if (f.scoped) {
+    std::string orgs;
+    for (const auto& o : f.scope_organisations) orgs += (orgs.empty() ? "" : ",") + o;
+    sql += " AND (s.municipality = " + param(f.scope_municipality) + " OR s.organisation = ANY(string_to_array(" +
+           param(orgs) + ", ',')))";
+  }
   if (f.text.find_first_not_of(" \t\r\n") != std::string::npos) {
     // Whole-word search on the keyed word indexes (the free text itself is encrypted).
     // A word shorter than 2 characters is never indexed, so it matches nothing.

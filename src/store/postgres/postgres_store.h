@@ -24,6 +24,9 @@
 
 namespace drieluik::store::postgres {
 
+class PostgresAccounts;
+class PostgresCompartments;
+
 struct PostgresOptions {
   int pool_size = 8;     // most connections open at once; Default: 8
   int max_attempts = 5;  // tries of one call on serialization failure, deadlock or lost connection
@@ -42,6 +45,9 @@ class PostgresStore final : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   std::string Describe() override;
+  domain::AccountRepository& accounts() override;
+  domain::AuditRepository& audit() override;
+  domain::CompartmentRepository& compartments() override;
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
   Result<ReencryptProgress> ReencryptBatch(int max_rows) override;
@@ -77,6 +83,8 @@ class PostgresStore final : public Store {
   std::unique_ptr<Pool> pool_;
   SignalProtector protector_;
   std::atomic<bool> key_check_written_{false};
+  std::unique_ptr<PostgresAccounts> accounts_;
+  std::unique_ptr<PostgresCompartments> compartments_;
 };
 
 /// The conninfo or URL with its password replaced by "***" (for messages and logs).

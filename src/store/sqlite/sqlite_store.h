@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "store/signal_codec.h"
+#include "store/sqlite/sqlite_accounts.h"
+#include "store/sqlite/sqlite_compartments.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -25,6 +27,9 @@ class SqliteStore final : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   std::string Describe() override;
+  domain::AccountRepository& accounts() override { return accounts_; }
+  domain::AuditRepository& audit() override { return accounts_; }
+  domain::CompartmentRepository& compartments() override { return compartments_; }
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
   Result<ReencryptProgress> ReencryptBatch(int max_rows) override;
@@ -52,10 +57,12 @@ class SqliteStore final : public Store {
   Status BackupTo(const std::string& target_path);
 
  private:
+  friend class SqliteAccounts;
+  friend class SqliteCompartments;
   class Lease;
   class Load;
   SqliteStore(std::string path, std::shared_ptr<const crypto::KeyRing> keys)
-      : path_(std::move(path)), protector_(std::move(keys)) {}
+      : path_(std::move(path)), protector_(std::move(keys)), accounts_(*this), compartments_(*this) {}
   Lease Acquire();
   void Release(std::unique_ptr<Connection> c);
   Result<domain::Signal> LoadSignal(Connection& c, domain::SignalId id);
@@ -71,6 +78,8 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
+  SqliteAccounts accounts_;
+  SqliteCompartments compartments_;
 };
 
 // A connection borrowed from the pool, returned when the lease ends.
