@@ -10,12 +10,14 @@ namespace drieluik::store::postgres {
 
 class PostgresCompartments final : public domain::CompartmentRepository {
  public:
-  explicit PostgresCompartments(PostgresStore::Pool& pool) : pool_(pool) {}
+  PostgresCompartments(PostgresStore::Pool& pool, const SignalProtector& protector)
+      : pool_(pool), protector_(protector) {}
   Result<domain::CompartmentRecord> GetCompartment(domain::SignalId id, domain::Compartment c) override;
   Result<domain::CompartmentRecord> PutCompartment(const domain::CompartmentRecord& r) override;
 
  private:
   PostgresStore::Pool& pool_;
+  const SignalProtector& protector_;  // the store's: free text is encrypted at rest
 };
 
 }  // namespace drieluik::store::postgres
