@@ -226,22 +226,6 @@ Result<std::string> SignalProtector::UnprotectAddition(std::string_view key_id, 
   return text;
 }
 
-Result<std::string> SignalProtector::ProtectField(std::string_view text, const crypto::FieldPlace& place) const {
-  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
-  return cipher_->Encrypt(text, place);
-}
-
-Result<std::string> SignalProtector::UnprotectField(const std::string& stored, const crypto::FieldPlace& place) const {
-  if (crypto::FieldCipher::KeyIdOf(stored).empty()) return stored;  // plain text from before encryption
-  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
-  auto text = cipher_->Decrypt(stored, place);
-  if (!text.ok())
-    return Status::FailedPrecondition(std::string(place.table) + " " + std::string(place.row) +
-                                      " cannot be decrypted with the key ring (wrong key file?): " +
-                                      text.status().message());
-  return text;
-}
-
 std::vector<std::vector<std::int64_t>> SignalProtector::QueryWords(std::string_view text) const {
   std::vector<std::vector<std::int64_t>> out;
   if (!keys_) return out;

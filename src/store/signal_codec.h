@@ -86,14 +86,6 @@ class SignalProtector {
   Result<std::string> UnprotectAddition(std::string_view key_id, const std::string& stored,
                                         std::int64_t addition_id) const;
 
-  /// A free-standing field (a compartment's notes) encrypted under the current key for its
-  /// place. FailedPrecondition without keys.
-  Result<std::string> ProtectField(std::string_view text, const crypto::FieldPlace& place) const;
-  /// The plain text of a stored field; a value that is not a "v1:" ciphertext is plain text
-  /// from before encryption and returned as it is. FailedPrecondition when it does not
-  /// decrypt (wrong key file).
-  Result<std::string> UnprotectField(const std::string& stored, const crypto::FieldPlace& place) const;
-
   /// The search for free text `text`: one entry per query word (WordTokens), each with its
   /// word key under every key of the ring; a signal matches when it has, for every entry,
   /// one of its keys. Empty when the text has no word of 2 or more characters.

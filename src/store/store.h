@@ -21,7 +21,6 @@ namespace drieluik::store {
 struct ReencryptProgress {
   std::int64_t signals = 0;    // signals re-encrypted (with their word indexes) in this batch
   std::int64_t additions = 0;  // additions re-encrypted in this batch
-  std::int64_t compartments = 0;  // police/care compartment documents re-encrypted in this batch
   bool done = false;           // nothing is left under another key (or in plain text)
 };
 
@@ -53,7 +52,7 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
   virtual Result<std::unique_ptr<BulkLoad>> BeginLoad() = 0;
 
   /// One step of `drieluik rotate-key`: in one transaction, re-encrypts up to `max_rows`
-  /// signals, additions and compartment documents whose key is not the current one (or that are plain text),
+  /// signals and additions whose key is not the current one (or that are plain text),
   /// recomputing their word indexes. Safe beside a running server (rows are locked, and
   /// nothing a writer changed meanwhile is overwritten); resumable, since each batch
   /// commits. The call that finds nothing left also forgets the check values of keys

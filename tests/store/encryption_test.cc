@@ -30,20 +30,6 @@ constexpr const char* kStreet = "Zwanenbloemstraat";
 constexpr const char* kReporter = "Gerrit Bosschaart";
 constexpr const char* kDescriptionWord = "Kwartelkoning";
 constexpr const char* kAddition = "Schapendoesweg gezien";
-constexpr const char* kPoliceNote = "Verhoor van Jolanda op Reigersbekhof";
-
-// A police compartment document with personal free text.
-domain::CompartmentRecord PoliceNote(domain::SignalId id) {
-  domain::CompartmentRecord r;
-  r.signal_id = id;
-  r.compartment = domain::Compartment::kPolice;
-  r.notes = kPoliceNote;
-  r.reference = "PL0100-2026-77123";
-  r.outcome = "aangifte";
-  r.updated_at = testing::At("2026-03-04T10:00:00Z");
-  r.updated_by = "politie.tmm";
-  return r;
-}
 
 NewSignal SecretSignal(const std::string& ref) {
   NewSignal n = SampleSignal(ref);
@@ -61,7 +47,7 @@ NewSignal SecretSignal(const std::string& ref) {
 const std::vector<std::string>& Secrets() {
   static const std::vector<std::string> v = {kName,   "Wijnbergen", kDateOfBirth,     kPhone,   "87654321",
                                              kPlate,  kStreet,      kReporter,        kDescriptionWord,
-                                             "Schapendoesweg", "Reigersbekhof", "PL0100-2026-77123"};
+                                             "Schapendoesweg"};
   return v;
 }
 
@@ -101,12 +87,7 @@ TEST_P(EncryptionTest, KnownValuesAppearInNoRowOfADump) {
   ASSERT_TRUE(db().AddAddition(s->id, {testing::At("2026-03-02T10:00:00Z"), kAddition},
                                {testing::At("2026-03-02T10:00:00Z"), "addition", "public", {"additions"}})
                   .ok());
-  ASSERT_TRUE(db().compartments().PutCompartment(PoliceNote(s->id)).ok());
   // What the store returns is the plain text...
-  auto police = db().compartments().GetCompartment(s->id, domain::Compartment::kPolice);
-  ASSERT_TRUE(police.ok()) << police.status().ToString();
-  EXPECT_EQ(police->notes, kPoliceNote);
-  EXPECT_EQ(police->reference, "PL0100-2026-77123");
   auto got = db().Get(s->id);
   ASSERT_TRUE(got.ok()) << got.status().ToString();
   EXPECT_EQ(got->content.persons[0].name, kName);
@@ -130,7 +111,6 @@ TEST(SqliteEncryptionTest, KnownValuesAppearNowhereInTheDatabaseFileOrWal) {
   ASSERT_TRUE(ts.store()->AddAddition(s->id, {testing::At("2026-03-02T10:00:00Z"), kAddition},
                                       {testing::At("2026-03-02T10:00:00Z"), "addition", "public", {"additions"}})
                   .ok());
-  ASSERT_TRUE(ts.store()->compartments().PutCompartment(PoliceNote(s->id)).ok());
   auto update = *s;
   update.content.summary = "Bijgewerkt bij de Zwanenbloemstraat";
   ASSERT_TRUE(ts.store()->Update(update, 2, "high", {testing::At("2026-03-03T10:00:00Z"), "updated", "zc1", {}}).ok());
@@ -182,7 +162,6 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
     ASSERT_TRUE(db().AddAddition(s->id, {testing::At("2026-03-02T10:00:00Z"), kAddition},
                                  {testing::At("2026-03-02T10:00:00Z"), "addition", "public", {"additions"}})
                     .ok());
-    if (i < 2) ASSERT_TRUE(db().compartments().PutCompartment(PoliceNote(s->id)).ok());
   }
   std::string new_line = crypto::KeyRing::GenerateKeyLine("k2") + "\n";
   auto next = Ring(new_line);
@@ -194,14 +173,13 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
   ASSERT_TRUE((*rotating)->Migrate().ok());
   // During the rotation the old store (old key only) and the new one both keep working,
   // for rows under either key.
-  std::int64_t signals = 0, additions = 0, compartments = 0;
+  std::int64_t signals = 0, additions = 0;
   int batches = 0;
   while (true) {
     auto step = (*rotating)->ReencryptBatch(3);
     ASSERT_TRUE(step.ok()) << step.status().ToString();
     signals += step->signals;
     additions += step->additions;
-    compartments += step->compartments;
     ++batches;
     if (step->done) break;
     SignalFilter f;
@@ -212,14 +190,12 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
   }
   EXPECT_EQ(signals, 5);
   EXPECT_EQ(additions, 5);
-  EXPECT_EQ(compartments, 2);
-  EXPECT_EQ(batches, 5);  // 12 rows in batches of 3, then the empty one
+  EXPECT_EQ(batches, 5);  // 10 rows in batches of 3, then the empty one
 
   auto rows = testing::ReadAllRows(**rotating);
   ASSERT_TRUE(rows.ok());
   for (const auto& r : rows->at("signals")) EXPECT_EQ(*r[14], "k2");
   for (const auto& r : rows->at("signal_additions")) EXPECT_EQ(*r[4], "k2");
-  for (const auto& r : rows->at("signal_compartments")) EXPECT_EQ(r[2]->rfind("v1:k2:", 0), 0u) << *r[2];
   ASSERT_EQ(rows->at("encryption_keys").size(), 1u);  // the old key's check value is gone
   EXPECT_EQ(*rows->at("encryption_keys")[0][0], "k2");
 
@@ -236,9 +212,6 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->content.persons[0].name, kName);
   EXPECT_EQ(one->additions.at(0).text, kAddition);
-  auto police = (*only_new)->compartments().GetCompartment(page->items.back().id, domain::Compartment::kPolice);
-  ASSERT_TRUE(police.ok()) << police.status().ToString();
-  EXPECT_EQ(police->notes, kPoliceNote);
 
   // The old key alone is refused, and changes nothing.
   auto only_old = store::OpenStore(ts_->url(), testing::TestKeys());

@@ -9,9 +9,6 @@ using namespace drieluik::domain;
 
 std::int64_t Ms(TimePoint t) { return t.time_since_epoch().count(); }
 
-// The free text of a compartment is encrypted at rest, bound to its signal and compartment.
-std::string Row(SignalId id, Compartment c) { return std::to_string(id) + "/" + std::string(ToCode(c)); }
-
 }  // namespace
 
 Result<CompartmentRecord> PostgresCompartments::GetCompartment(SignalId id, Compartment c) {
@@ -25,14 +22,9 @@ Result<CompartmentRecord> PostgresCompartments::GetCompartment(SignalId id, Comp
     CompartmentRecord r;
     r.signal_id = id;
     r.compartment = c;
-    std::string row_id = Row(id, c);
-    const char* columns[] = {"notes", "reference", "outcome"};
-    std::string* fields[] = {&r.notes, &r.reference, &r.outcome};
-    for (int i = 0; i < 3; ++i) {
-      auto v = protector_.UnprotectField(row[i].as<std::string>(), {"signal_compartments", columns[i], row_id});
-      if (!v.ok()) return v.status();
-      *fields[i] = std::move(v).value();
-    }
+    r.notes = row[0].as<std::string>();
+    r.reference = row[1].as<std::string>();
+    r.outcome = row[2].as<std::string>();
     r.consent_to_share = row[3].as<std::int64_t>() != 0;
     r.version = row[4].as<std::int64_t>();
     r.updated_at = TimePoint(std::chrono::milliseconds(row[5].as<std::int64_t>()));
@@ -42,13 +34,6 @@ Result<CompartmentRecord> PostgresCompartments::GetCompartment(SignalId id, Comp
 }
 
 Result<CompartmentRecord> PostgresCompartments::PutCompartment(const CompartmentRecord& r) {
-  std::string row_id = Row(r.signal_id, r.compartment);
-  auto notes = protector_.ProtectField(r.notes, {"signal_compartments", "notes", row_id});
-  if (!notes.ok()) return notes.status();
-  auto reference = protector_.ProtectField(r.reference, {"signal_compartments", "reference", row_id});
-  if (!reference.ok()) return reference.status();
-  auto outcome = protector_.ProtectField(r.outcome, {"signal_compartments", "outcome", row_id});
-  if (!outcome.ok()) return outcome.status();
   return pool_.Run([&](pqxx::transaction_base& tx) -> Result<CompartmentRecord> {
     // Lock the signal row: concurrent writers of one compartment queue here, and then
     // the version check below sees the winner's row.
@@ -64,7 +49,7 @@ Result<CompartmentRecord> PostgresCompartments::PutCompartment(const Compartment
         "UPDATE SET notes = excluded.notes, reference = excluded.reference, outcome = excluded.outcome, "
         "consent_to_share = excluded.consent_to_share, version = excluded.version, updated_at = excluded.updated_at, "
         "updated_by = excluded.updated_by",
-        r.signal_id, std::string(ToCode(r.compartment)), *notes, *reference, *outcome, r.consent_to_share ? 1 : 0,
+        r.signal_id, std::string(ToCode(r.compartment)), r.notes, r.reference, r.outcome, r.consent_to_share ? 1 : 0,
         current + 1, Ms(r.updated_at), r.updated_by);
     CompartmentRecord out = r;
     out.version = current + 1;

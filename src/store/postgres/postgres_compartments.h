@@ -10,14 +10,12 @@ namespace drieluik::store::postgres {
 
 class PostgresCompartments final : public domain::CompartmentRepository {
  public:
-  PostgresCompartments(PostgresStore::Pool& pool, const SignalProtector& protector)
-      : pool_(pool), protector_(protector) {}
+  explicit PostgresCompartments(PostgresStore::Pool& pool) : pool_(pool) {}
   Result<domain::CompartmentRecord> GetCompartment(domain::SignalId id, domain::Compartment c) override;
   Result<domain::CompartmentRecord> PutCompartment(const domain::CompartmentRecord& r) override;
 
  private:
   PostgresStore::Pool& pool_;
-  const SignalProtector& protector_;  // the store's: free text is encrypted at rest
 };
 
 }  // namespace drieluik::store::postgres

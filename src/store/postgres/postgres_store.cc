@@ -101,7 +101,7 @@ PostgresStore::PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const c
     : pool_(std::move(pool)),
       protector_(std::move(keys)),
       accounts_(std::make_unique<PostgresAccounts>(*pool_)),
-      compartments_(std::make_unique<PostgresCompartments>(*pool_, protector_)) {}
+      compartments_(std::make_unique<PostgresCompartments>(*pool_)) {}
 
 domain::AccountRepository& PostgresStore::accounts() { return *accounts_; }
 domain::AuditRepository& PostgresStore::audit() { return *accounts_; }
@@ -225,34 +225,7 @@ Result<ReencryptProgress> PostgresStore::Reencrypt(int max_rows, bool plain_only
         --left;
       }
     }
-    if (left > 0) {
-      // Compartments carry no key column: a row is current when its notes start with
-      // "v1:<current key>:" (every write encrypts all three fields at once).
-      std::string prefix = plain_only ? "v1:" : "v1:" + current + ":";
-      for (const auto& row : tx.exec_params(
-               "SELECT signal_id, compartment, notes, reference, outcome FROM signal_compartments "
-               "WHERE substr(notes, 1, $1) <> $2 ORDER BY signal_id, compartment LIMIT $3 FOR UPDATE",
-               static_cast<int>(prefix.size()), prefix, left)) {
-        check();
-        std::string row_id = row[0].as<std::string>() + "/" + row[1].as<std::string>();
-        const char* columns[] = {"notes", "reference", "outcome"};
-        std::string fields[3];
-        for (int i = 0; i < 3; ++i) {
-          auto text = protector_.UnprotectField(row[2 + i].as<std::string>(), {"signal_compartments", columns[i], row_id});
-          if (!text.ok()) return text.status();
-          auto enc = protector_.ProtectField(*text, {"signal_compartments", columns[i], row_id});
-          if (!enc.ok()) return enc.status();
-          fields[i] = std::move(enc).value();
-        }
-        tx.exec_params(
-            "UPDATE signal_compartments SET notes = $1, reference = $2, outcome = $3 WHERE signal_id = $4 AND "
-            "compartment = $5",
-            fields[0], fields[1], fields[2], row[0].as<std::int64_t>(), row[1].as<std::string>());
-        ++p.compartments;
-        --left;
-      }
-    }
-    if (p.signals == 0 && p.additions == 0 && p.compartments == 0) {
+    if (p.signals == 0 && p.additions == 0) {
       p.done = true;
       if (!plain_only)
         tx.exec_params(

@@ -11,9 +11,6 @@ using namespace drieluik::domain;
 
 std::int64_t Ms(TimePoint t) { return t.time_since_epoch().count(); }
 
-// The free text of a compartment is encrypted at rest, bound to its signal and compartment.
-std::string Row(SignalId id, Compartment c) { return std::to_string(id) + "/" + std::string(ToCode(c)); }
-
 }  // namespace
 
 Result<CompartmentRecord> SqliteCompartments::GetCompartment(SignalId id, Compartment c) {
@@ -29,15 +26,9 @@ Result<CompartmentRecord> SqliteCompartments::GetCompartment(SignalId id, Compar
   CompartmentRecord r;
   r.signal_id = id;
   r.compartment = c;
-  const SignalProtector& p = store_.protector();
-  std::string row_id = Row(id, c);
-  const char* columns[] = {"notes", "reference", "outcome"};
-  std::string* fields[] = {&r.notes, &r.reference, &r.outcome};
-  for (int i = 0; i < 3; ++i) {
-    auto v = p.UnprotectField(st->Text(i), {"signal_compartments", columns[i], row_id});
-    if (!v.ok()) return v.status();
-    *fields[i] = std::move(v).value();
-  }
+  r.notes = st->Text(0);
+  r.reference = st->Text(1);
+  r.outcome = st->Text(2);
   r.consent_to_share = st->Int(3) != 0;
   r.version = st->Int(4);
   r.updated_at = TimePoint(std::chrono::milliseconds(st->Int(5)));
@@ -46,14 +37,6 @@ Result<CompartmentRecord> SqliteCompartments::GetCompartment(SignalId id, Compar
 }
 
 Result<CompartmentRecord> SqliteCompartments::PutCompartment(const CompartmentRecord& r) {
-  const SignalProtector& p = store_.protector();
-  std::string row_id = Row(r.signal_id, r.compartment);
-  auto notes = p.ProtectField(r.notes, {"signal_compartments", "notes", row_id});
-  if (!notes.ok()) return notes.status();
-  auto reference = p.ProtectField(r.reference, {"signal_compartments", "reference", row_id});
-  if (!reference.ok()) return reference.status();
-  auto outcome = p.ProtectField(r.outcome, {"signal_compartments", "outcome", row_id});
-  if (!outcome.ok()) return outcome.status();
   auto conn = store_.Acquire();
   Transaction tx(*conn);
   DRIELUIK_RETURN_IF_ERROR(tx.Begin());
@@ -78,9 +61,9 @@ Result<CompartmentRecord> SqliteCompartments::PutCompartment(const CompartmentRe
   if (!up.ok()) return up.status();
   DRIELUIK_RETURN_IF_ERROR(up->Bind(1, r.signal_id)
                                .Bind(2, ToCode(r.compartment))
-                               .Bind(3, *notes)
-                               .Bind(4, *reference)
-                               .Bind(5, *outcome)
+                               .Bind(3, r.notes)
+                               .Bind(4, r.reference)
+                               .Bind(5, r.outcome)
                                .Bind(6, r.consent_to_share ? 1 : 0)
                                .Bind(7, current + 1)
                                .Bind(8, Ms(r.updated_at))

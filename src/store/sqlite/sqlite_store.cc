@@ -250,47 +250,7 @@ Result<ReencryptProgress> SqliteStore::Reencrypt(int max_rows, bool plain_only) 
       --left;
     }
   }
-  if (left > 0) {
-    // Compartments carry no key column: a row is current when its notes start with
-    // "v1:<current key>:" (every write encrypts all three fields at once).
-    std::string prefix = plain_only ? "v1:" : "v1:" + current + ":";
-    auto q = c->Prepare(
-        "SELECT signal_id, compartment, notes, reference, outcome FROM signal_compartments "
-        "WHERE substr(notes, 1, ?) <> ? ORDER BY signal_id, compartment LIMIT ?");
-    if (!q.ok()) return q.status();
-    q->Bind(1, static_cast<std::int64_t>(prefix.size())).Bind(2, prefix).Bind(3, left);
-    struct Stored {
-      std::int64_t id;
-      std::string compartment, fields[3];
-    };
-    std::vector<Stored> rows;
-    while (true) {
-      auto row = q->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      rows.push_back({q->Int(0), q->Text(1), {q->Text(2), q->Text(3), q->Text(4)}});
-    }
-    if (!rows.empty()) DRIELUIK_RETURN_IF_ERROR(EnsureKeyCheck(*c));
-    for (auto& r : rows) {
-      std::string row_id = std::to_string(r.id) + "/" + r.compartment;
-      const char* columns[] = {"notes", "reference", "outcome"};
-      for (int i = 0; i < 3; ++i) {
-        auto text = protector_.UnprotectField(r.fields[i], {"signal_compartments", columns[i], row_id});
-        if (!text.ok()) return text.status();
-        auto enc = protector_.ProtectField(*text, {"signal_compartments", columns[i], row_id});
-        if (!enc.ok()) return enc.status();
-        r.fields[i] = std::move(enc).value();
-      }
-      auto up = c->Prepare(
-          "UPDATE signal_compartments SET notes = ?, reference = ?, outcome = ? WHERE signal_id = ? AND compartment = ?");
-      if (!up.ok()) return up.status();
-      DRIELUIK_RETURN_IF_ERROR(
-          up->Bind(1, r.fields[0]).Bind(2, r.fields[1]).Bind(3, r.fields[2]).Bind(4, r.id).Bind(5, r.compartment).Run());
-      ++p.compartments;
-      --left;
-    }
-  }
-  if (p.signals == 0 && p.additions == 0 && p.compartments == 0) {
+  if (p.signals == 0 && p.additions == 0) {
     p.done = true;
     if (!plain_only) {
       // Forget the check values of keys no row uses any more: the key can leave the file.

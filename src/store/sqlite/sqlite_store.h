@@ -52,9 +52,6 @@ class SqliteStore final : public Store {
                                                     domain::SignalId exclude) override;
   Result<std::vector<domain::Hotspot>> Hotspots(domain::LinkKind kind, int min_signals, int limit) override;
 
-  /// Encryption of stored fields, for the repositories of this store.
-  const SignalProtector& protector() const { return protector_; }
-
   /// Copies the whole database into a new file with SQLite's online backup API, while
   /// the store stays in use. Conflict when the target exists.
   Status BackupTo(const std::string& target_path);
