@@ -102,11 +102,10 @@ Status RotateKey(const RotateKeyOptions& o) {
   fmt::print(stderr, "\n");
   fmt::print(
       "klaar / done: {} meldingen en {} aanvullingen opnieuw versleuteld met sleutel {} in {:.1f} s / {} signals and "
-      "{} additions re-encrypted under key {}\n"
+      "{} additions re-encrypted under key {} (and {} compartment documents)\n"
       "Gebruik voortaan / from now on use --key-file {}; oude sleutels mogen eruit zodra elke server ermee draait / "
       "old keys may be removed once every server runs with it\n",
-      signals, additions, ring->current_id(), s, signals, additions, ring->current_id(), o.new_key_file);
-  fmt::print("{} politie- en zorgcompartimenten / police and care compartments re-encrypted\n", compartments);
+      signals, additions, ring->current_id(), s, signals, additions, ring->current_id(), compartments, o.new_key_file);
   return Status::Ok();
 }
 

@@ -65,8 +65,10 @@ class PeriodicTask {
 int Serve(const ServeOptions& o) {
   // Every route now requires a login or token; still, personal data should only cross a
   // network encrypted: say so when serving plain HTTP beyond loopback.
-  if (!IsLoopback(o.server.bind))
-    spdlog::warn("serving plain HTTP on {}: put a TLS reverse proxy in front (docs/OPERATIONS.md)", o.server.bind);
+  bool tls = !o.server.tls_cert_file.empty() || !o.server.tls_key_file.empty();
+  if (!tls && !IsLoopback(o.server.bind))
+    spdlog::warn("serving plain HTTP on {}: use --tls-cert/--tls-key or a TLS reverse proxy (docs/OPERATIONS.md)",
+                 o.server.bind);
   auto store = o.store.OpenAndMigrate();
   if (!store.ok()) return ReportError(store.status());
 
@@ -126,7 +128,7 @@ int Serve(const ServeOptions& o) {
   Status started = server.Start();
   if (!started.ok()) return ReportError(started);
   server.HandleSignals(true);
-  std::string url = fmt::format("http://{}:{}/", o.server.bind.find(':') != std::string::npos
+  std::string url = fmt::format("{}://{}:{}/", tls ? "https" : "http", o.server.bind.find(':') != std::string::npos
                                                      ? "[" + o.server.bind + "]" : o.server.bind,
                                 server.port());
   if (!o.port_file.empty()) {
@@ -155,6 +157,11 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--ui", o->ui_dir, "Map met de gebouwde web-UI / directory of the built web UI")->capture_default_str();
   cmd->add_option("--retention-config", o->retention_config,
                   "JSON met de bewaartermijnen (standaard: data/config/retention.json) / JSON with the retention terms");
+  cmd->add_option("--tls-cert", o->server.tls_cert_file,
+                  "TLS-certificaat (PEM, met tussencertificaten) / TLS certificate chain (PEM)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--tls-key", o->server.tls_key_file, "Privésleutel bij het certificaat (PEM) / its private key (PEM)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--port-file", o->port_file, "Schrijf de gekozen poort naar dit bestand / write the bound port to this file");
   cmd->callback([o] {
     int rc = Serve(*o);

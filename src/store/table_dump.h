@@ -3,7 +3,8 @@
 // another backend) and two databases compared row by row.
 //
 // kDumpTables lists the tables in an order that respects foreign keys, with the columns
-// both backends share (derived data such as search indexes is rebuilt, not copied).
+// both backends share. Ciphertexts and keyed word indexes are copied as they are (rebuilding
+// them would need the key): the target needs the same key file to read them.
 // A new migration that adds a table or column adds it here too; a test checks that no
 // table of either backend is missing. Values travel as text (integers in decimal, JSON
 // documents in canonical form) or null. Plain data; thread-safe.
@@ -42,7 +43,7 @@ class BulkLoad {
   /// Adds one row (values in table.columns order). InvalidArgument for a row of the
   /// wrong width, Conflict for a duplicate key.
   virtual Status Append(const TableSpec& table, const Row& row) = 0;
-  /// Rebuilds derived data (search index, id sequences) and commits.
+  /// Brings derived data up to date (id sequences, planner statistics) and commits.
   virtual Status Commit() = 0;
 };
 

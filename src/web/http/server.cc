@@ -8,11 +8,13 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <csignal>
 #include <ctime>
 #include <mutex>
@@ -34,15 +36,49 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using SteadyClock = std::chrono::steady_clock;
 
-// Sent unless the handler set the header itself.
+// Sent unless the handler set the header itself. The policy allows no inline script or
+// style and no plugin, frame, <base> or foreign form target (issue 3 point 8).
 constexpr std::array<std::pair<const char*, const char*>, 4> kSecurityHeaders = {{
     {"X-Content-Type-Options", "nosniff"},
     {"X-Frame-Options", "DENY"},
     {"Referrer-Policy", "no-referrer"},
     {"Content-Security-Policy",
      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"},
+     "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
 }};
+// Under TLS only: browsers must use https for the next year (RFC 6797).
+constexpr const char* kHsts = "max-age=31536000; includeSubDomains";
+
+// One connection's byte stream: plain TCP, or TLS over TCP. A minimal AsyncStream for
+// Beast's http::async_read/async_write; the deadline and socket calls go to lowest().
+class SessionStream {
+ public:
+  using executor_type = beast::tcp_stream::executor_type;
+
+  SessionStream(tcp::socket socket, asio::ssl::context* tls) {
+    if (tls) tls_.emplace(std::move(socket), *tls);
+    else plain_.emplace(std::move(socket));
+  }
+  bool is_tls() const { return tls_.has_value(); }
+  beast::tcp_stream& lowest() { return tls_ ? tls_->next_layer() : *plain_; }
+  beast::ssl_stream<beast::tcp_stream>& tls() { return *tls_; }
+  executor_type get_executor() { return lowest().get_executor(); }
+
+  template <class MutableBuffers, class Handler>
+  void async_read_some(const MutableBuffers& buffers, Handler&& handler) {
+    if (tls_) tls_->async_read_some(buffers, std::forward<Handler>(handler));
+    else plain_->async_read_some(buffers, std::forward<Handler>(handler));
+  }
+  template <class ConstBuffers, class Handler>
+  void async_write_some(const ConstBuffers& buffers, Handler&& handler) {
+    if (tls_) tls_->async_write_some(buffers, std::forward<Handler>(handler));
+    else plain_->async_write_some(buffers, std::forward<Handler>(handler));
+  }
+
+ private:
+  std::optional<beast::tcp_stream> plain_;
+  std::optional<beast::ssl_stream<beast::tcp_stream>> tls_;
+};
 
 // After a response that closes the connection, unread request bytes are read and
 // dropped for at most this long (and this many bytes) before the socket closes, so that
@@ -144,6 +180,7 @@ class HttpServer::Impl {
 
   const ServerOptions options_;
   const Router& router_;
+  std::optional<asio::ssl::context> tls_;  // set by Start() when options_.tls_cert_file is
   std::atomic<bool> stopping_{false};
   std::atomic<bool> handle_signals_{false};
   std::atomic<uint16_t> port_{0};
@@ -172,18 +209,22 @@ class HttpServer::Impl {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, HttpServer::Impl& server)
-      : server_(server), stream_(std::move(socket)), deadline_(stream_.get_executor()) {
+      : server_(server),
+        stream_(std::move(socket), server.tls_ ? &*server.tls_ : nullptr),
+        deadline_(stream_.get_executor()) {
     beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
+    auto endpoint = stream_.lowest().socket().remote_endpoint(ec);
     if (!ec) remote_address_ = endpoint.address().to_string();
-    stream_.socket().set_option(tcp::no_delay(true), ec);
+    stream_.lowest().socket().set_option(tcp::no_delay(true), ec);
   }
 
   ~Session() { server_.Unregister(this); }
 
   void Start() {
-    asio::dispatch(stream_.get_executor(),
-                   [self = shared_from_this()] { self->WaitForRequest(); });
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->stream_.is_tls()) self->Handshake();
+      else self->WaitForRequest();
+    });
   }
 
   /// The server is stopping: close when idle, else answer the current request with
@@ -210,6 +251,22 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = 11;
     SteadyClock::time_point started;
   };
+
+  // TLS: the handshake must complete within read_timeout. A client speaking plain HTTP
+  // to a TLS port fails it and is closed without an answer (it would not be TLS).
+  void Handshake() {
+    phase_ = Phase::kReading;
+    ArmDeadline(server_.options_.read_timeout);
+    stream_.tls().async_handshake(asio::ssl::stream_base::server, [self = shared_from_this()](beast::error_code ec) {
+      self->DisarmDeadline();
+      if (ec || self->phase_ == Phase::kClosed) {
+        spdlog::debug("http: TLS-handshake mislukt / TLS handshake failed: {}", ec.message());
+        self->Close();
+        return;
+      }
+      self->WaitForRequest();
+    });
+  }
 
   void WaitForRequest() {
     if (phase_ == Phase::kClosed) return;
@@ -402,6 +459,8 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (!response.HasHeader("Date")) res.set(http::field::date, HttpDate());
     if (!response.HasHeader("Server")) res.set(http::field::server, "drieluik");
+    if (stream_.is_tls() && !response.HasHeader("Strict-Transport-Security"))
+      res.insert("Strict-Transport-Security", kHsts);
     for (const auto& [name, value] : kSecurityHeaders) {
       if (!response.HasHeader(name)) res.insert(name, value);
     }
@@ -421,7 +480,7 @@ class Session : public std::enable_shared_from_this<Session> {
     close_after_write_ = !keep_alive;
 
     phase_ = Phase::kWriting;
-    stream_.expires_after(server_.options_.write_timeout);
+    stream_.lowest().expires_after(server_.options_.write_timeout);
     http::async_write(stream_, res,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
                         self->OnWrite(ec);
@@ -429,7 +488,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnWrite(beast::error_code ec) {
-    stream_.expires_never();
+    stream_.lowest().expires_never();
     auto duration = std::chrono::duration<double, std::milli>(SteadyClock::now() -
                                                              current_.started);
     // Never the query string or the body: they may hold personal data.
@@ -453,7 +512,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // Half-closes, then reads and drops what the client still sends, then closes.
   void Linger() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
     if (ec) {
       Close();
       return;
@@ -482,8 +541,8 @@ class Session : public std::enable_shared_from_this<Session> {
     phase_ = Phase::kClosed;
     DisarmDeadline();
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream_.socket().close(ec);
+    stream_.lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.lowest().socket().close(ec);
   }
 
   // The request-phase deadline. On expiry the socket's operations are cancelled (not
@@ -497,7 +556,7 @@ class Session : public std::enable_shared_from_this<Session> {
           if (ec || generation != self->deadline_generation_) return;
           self->timed_out_ = true;
           beast::error_code ignored;
-          self->stream_.socket().cancel(ignored);
+          self->stream_.lowest().socket().cancel(ignored);
         });
   }
 
@@ -507,7 +566,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   HttpServer::Impl& server_;
-  beast::tcp_stream stream_;
+  SessionStream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::response<http::string_body>> response_;
@@ -527,6 +586,29 @@ class Session : public std::enable_shared_from_this<Session> {
 
 Status HttpServer::Impl::Start() {
   beast::error_code ec;
+  if (!options_.tls_cert_file.empty() || !options_.tls_key_file.empty()) {
+    if (options_.tls_cert_file.empty() || options_.tls_key_file.empty())
+      return Status::InvalidArgument("TLS: certificaat en sleutel zijn allebei nodig / TLS needs both a certificate "
+                                     "and a key (--tls-cert, --tls-key)");
+    tls_.emplace(asio::ssl::context::tls_server);
+    // TLS 1.2 and 1.3 only (BSI/NCSC guidance); no compression, no renegotiation.
+    tls_->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                          asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                          asio::ssl::context::no_tlsv1_1 | asio::ssl::context::no_compression |
+                          asio::ssl::context::single_dh_use,
+                      ec);
+    if (!ec) SSL_CTX_set_min_proto_version(tls_->native_handle(), TLS1_2_VERSION);
+    if (!ec) tls_->use_certificate_chain_file(options_.tls_cert_file, ec);
+    if (ec)
+      return Status::InvalidArgument("TLS-certificaat / TLS certificate " + options_.tls_cert_file + ": " +
+                                     ec.message());
+    tls_->use_private_key_file(options_.tls_key_file, asio::ssl::context::pem, ec);
+    if (ec)
+      return Status::InvalidArgument("TLS-sleutel / TLS key " + options_.tls_key_file + ": " + ec.message());
+    if (SSL_CTX_check_private_key(tls_->native_handle()) != 1)
+      return Status::InvalidArgument("TLS-sleutel past niet bij het certificaat / TLS key does not match the "
+                                     "certificate");
+  }
   auto address = asio::ip::make_address(options_.bind, ec);
   if (ec) {
     return Status::Unavailable("ongeldig adres / invalid address \"" + options_.bind +
@@ -551,7 +633,7 @@ Status HttpServer::Impl::Start() {
                                where + ": " + message);
   }
   port_ = acceptor_.local_endpoint(ec).port();
-  spdlog::info("http: luistert op / listening on {}:{}", options_.bind, port_.load());
+  spdlog::info("http: luistert op / listening on {}:{}{}", options_.bind, port_.load(), tls_ ? " (TLS)" : "");
   return Status::Ok();
 }
 

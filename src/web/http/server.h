@@ -10,9 +10,15 @@
 // written within write_timeout. Limits: max_header_bytes (431), max_body_bytes (413),
 // max_connections (further connections are closed at once). Malformed HTTP gets 400.
 // Every response gets Date, Server: drieluik and the security headers (unless the
-// handler set them); one access-log line per request (method, path without query,
+// handler set them: Content-Security-Policy without inline script or style,
+// X-Content-Type-Options, X-Frame-Options, Referrer-Policy; under TLS also
+// Strict-Transport-Security); one access-log line per request (method, path without query,
 // status, duration, bytes; never the query string or body, which may hold personal
 // data).
+//
+// TLS: with tls_cert_file and tls_key_file the server speaks TLS 1.2 or 1.3 itself
+// (Boost.Asio ssl on OpenSSL) on every connection; a plain-HTTP client on that port fails
+// the handshake and is closed.
 //
 // Shutdown: Stop() (or SIGTERM/SIGINT with HandleSignals(true)) closes the listening
 // socket, closes idle keep-alive connections, and lets requests in flight finish and be
@@ -65,6 +71,9 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30000};
   std::chrono::milliseconds shutdown_grace{10000};
   std::size_t max_connections = 10000;
+  // PEM files; both set = TLS on every connection. Default: empty (plain HTTP).
+  std::string tls_cert_file;  // the certificate, then any intermediate certificates
+  std::string tls_key_file;   // its private key (unencrypted PEM)
 };
 
 class HttpServer {

@@ -83,7 +83,12 @@ TEST_F(ServerTest, EveryResponseCarriesDateServerAndSecurityHeaders) {
   EXPECT_EQ(r->Header("referrer-policy"), "no-referrer");
   EXPECT_EQ(r->Header("content-security-policy"),
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+            "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  EXPECT_EQ(r->Header("strict-transport-security"), "");  // HSTS only under TLS
+  auto ok = Fetch(server.port(), "GET", "/api/v1/signals/1");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->Header("content-security-policy"), r->Header("content-security-policy"));
+  EXPECT_EQ(ok->Header("x-content-type-options"), "nosniff");
   auto framed = Fetch(server.port(), "GET", "/api/v1/framed");
   ASSERT_TRUE(framed);
   EXPECT_EQ(framed->Header("x-frame-options"), "SAMEORIGIN");
