@@ -177,6 +177,39 @@ test('edit: a change the server rejects keeps every input and shows the field er
   await page.getByText('E2E: gewijzigde omschrijving').first().waitFor();
 });
 
+test('edit: a signal changed meanwhile by someone else (409) keeps the input and offers a way on', async () => {
+  await signIn('af.westerwolde');
+  await page.goto(`${server.base}/`);
+  await page.getByRole('link', { name: publicReference }).click();
+  await page.getByRole('link', { name: 'Melding bewerken' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Melding bewerken' }).waitFor();
+  const id = page.url().split('/').at(-2);
+  await page.getByLabel('Locatie', { exact: true }).fill('Achter het pand aan de Markt');
+
+  // A colleague saves first (same API, through the page's own session).
+  const status = await page.evaluate(async (sid) => {
+    const s = await fetch('/api/v1/session');
+    const token = s.ok ? (await s.json()).csrf_token : undefined;
+    const current = await (await fetch(`/api/v1/signals/${sid}`)).json();
+    const headers = { 'Content-Type': 'application/json', ...(token ? { 'X-CSRF-Token': token } : {}) };
+    const r = await fetch(`/api/v1/signals/${sid}`, { method: 'PATCH', headers, body: JSON.stringify({ version: current.version, status: 'in_intake' }) });
+    return r.status;
+  }, id);
+  assert.equal(status, 200);
+
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('heading', { name: 'De melding is intussen gewijzigd' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+  assert.equal(await page.getByLabel('Locatie', { exact: true }).inputValue(), 'Achter het pand aan de Markt', 'input is kept');
+  await screen('signal-edit-conflict');
+
+  await page.getByRole('button', { name: 'Mijn wijzigingen houden en opnieuw opslaan' }).click();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('heading', { level: 1, name: `Melding ${publicReference}` }).waitFor();
+  await page.getByText('Achter het pand aan de Markt').waitFor();
+  assert.equal(await page.locator('.status-badge').textContent(), 'In intake', "the colleague's change to another field is kept");
+});
+
 test('new signal form: indicators grouped by list and group', async () => {
   await signIn('af.westerwolde');
   await page.goto(`${server.base}/meldingen/nieuw`);

@@ -76,6 +76,7 @@ export async function startBrowser() {
     viewport: { width: 1280, height: 900 },
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
+    bypassCSP: true, // axe-core is injected as a script; the app itself needs no exception
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });

@@ -28,13 +28,27 @@ const signal: Signal = {
 };
 
 describe('signal form bodies', () => {
-  it('an unchanged edit patches the same values with the version read', () => {
-    const body = patchBody(draftFromSignal(signal));
-    expect(body.version).toBe(2);
+  it('an unchanged edit sends only the version read', () => {
+    expect(patchBody(draftFromSignal(signal))).toEqual({ version: 2 });
+  });
+
+  it('an edit sends only what the user changed, whole lists replaced', () => {
+    const d = draftFromSignal(signal);
+    d.summary = 'Nieuwe samenvatting';
+    d.indicators = [...d.indicators, { code: 'ILO07', note: 'paspoort' }];
+    d.persons[0].nationality = 'PL';
+    expect(patchBody(d)).toEqual({
+      version: 2,
+      summary: 'Nieuwe samenvatting',
+      indicators: [{ code: 'ARB-03' }, { code: 'ILO08', note: 'reisschuld' }, { code: 'ILO07', note: 'paspoort' }],
+      persons: [{ role: 'possible_victim', name: 'Florin Stan', estimatedAge: 35, gender: 'male', nationality: 'PL' }],
+    });
+  });
+
+  it('without a base every writable field is sent', () => {
+    const d = { ...draftFromSignal(signal), base: null };
+    const body = patchBody(d);
     expect(body.status).toBe('in_intake');
-    expect(body.summary).toBe(signal.summary);
-    expect(body.indicators).toEqual([{ code: 'ARB-03' }, { code: 'ILO08', note: 'reisschuld' }]);
-    expect(body.persons).toEqual([{ role: 'possible_victim', name: 'Florin Stan', estimatedAge: 35, gender: 'male', nationality: 'RO' }]);
     expect(body.reporter).toEqual({ anonymous: false, name: 'Sanne Dijkstra', organisation: 'Gemeente Westerwolde', phone: '0762105324', professional: true });
     expect(new Date(body.observedAt as string).toISOString()).toBe('2026-11-21T12:34:00.000Z');
   });

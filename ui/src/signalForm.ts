@@ -1,7 +1,9 @@
 // The signal form's state and its conversion to the API's bodies: POST for a new
 // signal (only filled-in fields), and a JSON merge patch (RFC 7396) for an edit that
-// carries the version read and replaces every writable field (an emptied optional text
-// becomes null, which removes it). Inputs are kept as typed (an age stays a string
+// carries the version read and only the fields the user changed against the signal as
+// loaded (`base`), so saving again after someone else's change (409, "keep mine") does
+// not undo their edits to other fields. An emptied optional text becomes null, which
+// removes it. Inputs are kept as typed (an age stays a string
 // until sent), so a rejected save shows exactly what the user entered.
 import type { Signal } from './api/types';
 import { instantToLocal, localToInstant } from './util';
@@ -14,6 +16,8 @@ export interface VehicleDraft { licensePlate: string; description: string }
 
 export interface SignalDraft {
   version: number | null;
+  /// The signal's values as loaded (edit only): the patch sends what differs from them.
+  base?: SignalDraft | null;
   status: string;
   channel: string;
   municipality: string;
@@ -67,6 +71,10 @@ export function emptyDraft(defaults: { municipality?: string | null; organisatio
 const s = (v: string | undefined | null) => v ?? '';
 
 export function draftFromSignal(sig: Signal): SignalDraft {
+  return { ...valuesFromSignal(sig), base: valuesFromSignal(sig) };
+}
+
+function valuesFromSignal(sig: Signal): SignalDraft {
   return {
     version: sig.version,
     status: sig.status,
@@ -153,12 +161,23 @@ export function createBody(d: SignalDraft): Record<string, unknown> {
   return body;
 }
 
-export function patchBody(d: SignalDraft): Record<string, unknown> {
+function allFields(d: SignalDraft): Record<string, unknown> {
   const body = common(d);
-  body.version = d.version;
   body.status = d.status;
   body.organisation = d.organisation || null;
   body.location = d.location.trim() ? d.location : null;
   body.observedAt = d.observedAt ? localToInstant(d.observedAt) : null;
+  return body;
+}
+
+/// The merge patch: the version read plus every field that differs from `base` (all
+/// writable fields when there is no base).
+export function patchBody(d: SignalDraft): Record<string, unknown> {
+  const mine = allFields(d);
+  const before = d.base ? allFields(d.base) : null;
+  const body: Record<string, unknown> = { version: d.version };
+  for (const [k, v] of Object.entries(mine)) {
+    if (!before || JSON.stringify(before[k]) !== JSON.stringify(v)) body[k] = v;
+  }
   return body;
 }

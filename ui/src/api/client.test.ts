@@ -70,6 +70,19 @@ describe('api client', () => {
     expect(heard).toBe(1);
   });
 
+  it('retries once with a fresh token after a CSRF refusal', async () => {
+    setCsrfToken('stale');
+    const replies = [
+      json(403, { type: 'https://drieluik.example/problems/csrf', status: 403, title: 'CSRF' }, 'application/problem+json'),
+      json(200, { user: { username: 'af' }, csrf_token: 'fresh' }),
+      json(200, { id: 1 }),
+    ];
+    reply = () => replies.shift()!();
+    await expect(api('/signals/1', { method: 'PATCH', body: { version: 1 } })).resolves.toEqual({ id: 1 });
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual(['PATCH /api/v1/signals/1', 'GET /api/v1/session', 'PATCH /api/v1/signals/1']);
+    expect((calls[2].init.headers as Record<string, string>)['X-CSRF-Token']).toBe('fresh');
+  });
+
   it('copes with a body that is not JSON and with 204', async () => {
     reply = () => new Response('gateway down', { status: 502, statusText: 'Bad Gateway' });
     const err = await failure(api('/signals'));

@@ -3,7 +3,8 @@
 // each with a JSON pointer into the request). State-changing calls send the session's
 // CSRF token (X-CSRF-Token). A 401 on any call except the session routes tells the
 // listeners (the session provider), which sends the user to the login page while the
-// form's draft stays in sessionStorage.
+// form's draft stays in sessionStorage. A 403 "csrf" refusal is retried once with the
+// session's current token.
 
 export interface FieldError {
   pointer: string;
@@ -79,7 +80,29 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
   return `/api/v1${path}${qs ? `?${qs}` : ''}`;
 }
 
+/// True for the server's CSRF refusal (403, problem type ending in "csrf").
+function isCsrfProblem(p: Problem): boolean {
+  return p.status === 403 && typeof p.type === 'string' && /csrf$/.test(p.type);
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await request<T>(path, options);
+  } catch (e) {
+    // A stale CSRF token (another tab logged in again): fetch the session's current token
+    // once and repeat the call, so the user's save is not lost.
+    if (e instanceof ApiError && isCsrfProblem(e.problem) && path !== '/session') {
+      const s = await request<{ csrf_token?: string }>('/session', { quiet401: true }).catch(() => null);
+      if (s?.csrf_token) {
+        setCsrfToken(s.csrf_token);
+        return request<T>(path, options);
+      }
+    }
+    throw e;
+  }
+}
+
+async function request<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -33,7 +33,7 @@ function useList(query: Record<string, string | undefined>) {
 }
 
 export function WorklistPage() {
-  const { t, dateTime } = useI18n();
+  const { t, date } = useI18n();
   const { state, viewer } = useSession();
   const { ref } = useReference();
   const municipality = state.status === 'signed_in' ? (state.user.municipality ?? undefined) : undefined;
@@ -43,7 +43,7 @@ export function WorklistPage() {
 
   useEffect(() => {
     let alive = true;
-    api<{ items: ActionItem[] }>('/actions', { query: { mine: 'true', due: 'open' } })
+    api<{ items: ActionItem[] }>('/actions', { query: { status: 'open', limit: 50 } })
       .then((r) => alive && setActions(r.items))
       .catch((e) => {
         if (!alive) return;
@@ -91,7 +91,7 @@ export function WorklistPage() {
             <ul className="utrecht-unordered-list">
               {actions.map((a) => (
                 <li key={a.id} className="utrecht-unordered-list__item">
-                  {a.title ?? a.id} · {dateTime(a.due ?? a.dueDate)} {a.overdue ? <strong>({t('worklist.overdue')})</strong> : null}
+                  {a.title ?? a.id} · {date(a.due ?? a.dueDate)} {a.overdue ? <strong>({t('worklist.overdue')})</strong> : null}
                 </li>
               ))}
             </ul>
