@@ -7,7 +7,7 @@
 // screens are used without login, and the login-only scenarios are skipped with a reason.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkScreen, login, startBrowser, startServer } from './harness.mjs';
+import { apiSession, checkScreen, login, startBrowser, startServer, totpNow } from './harness.mjs';
 
 let server;
 let browser;
@@ -92,6 +92,31 @@ test('login page (with the TOTP step when the role requires it)', async (t) => {
   await page.locator('#error-summary').waitFor();
   assert.equal(await page.getByLabel('Gebruikersnaam').inputValue(), 'af.westerwolde');
   await screen('login-failed');
+});
+
+test('login with the TOTP step when the beheerder requires it for the role', async (t) => {
+  if (!server.hasAccounts) return t.skip('server has no session API yet');
+  const admin = await apiSession(server.base, 'beheer');
+  const users = await admin('GET', '/users');
+  const kr = users.body.items.find((u) => u.username === 'kr.zvhg');
+  const enrol = await admin('POST', `/users/${kr.id}/totp`);
+  assert.equal(enrol.status, 200);
+  assert.equal((await admin('PUT', '/role-settings/ketenregisseur', { totp_required: true })).status, 200);
+  try {
+    await page.context().clearCookies();
+    await page.goto(`${server.base}/inloggen`);
+    await page.getByLabel('Gebruikersnaam').fill('kr.zvhg');
+    await page.getByLabel('Wachtwoord').fill('demo-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen: verificatiecode' }).waitFor();
+    await screen('login-totp');
+    await page.getByLabel('Verificatiecode').fill(totpNow(enrol.body.otpauth_uri));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+    assert.ok(await page.getByText(/Ingelogd als .*Ketenregisseur/).isVisible());
+  } finally {
+    await admin('PUT', '/role-settings/ketenregisseur', { totp_required: false });
+  }
 });
 
 test('worklist: the anonymous report appears for the aandachtsfunctionaris of the municipality', async () => {

@@ -8,6 +8,7 @@
 // DRIELUIK_UI_DIST (default ui/dist), DRIELUIK_SCREENSHOTS (default docs/screenshots),
 // CHROMIUM (default /usr/bin/chromium).
 import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -107,4 +108,40 @@ export async function login(page, base, username) {
   await page.getByLabel(/Wachtwoord|Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /Inloggen|Log in/ }).last().click();
   await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
+}
+
+/// Logs in through the API (outside the browser) and returns a caller for that session:
+/// call(method, path, body) → { status, body }. For setting up a scenario only.
+export async function apiSession(base, username, password = DEMO_PASSWORD) {
+  const r = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (r.status !== 200) throw new Error(`login ${username}: HTTP ${r.status}`);
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrf_token: csrf } = await r.json();
+  return async (method, path, body) => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+/// The current RFC 6238 code (SHA-1, 6 digits, 30 s) for an otpauth:// URI's secret.
+export function totpNow(otpauthUri, now = Date.now()) {
+  const url = new URL(otpauthUri);
+  const secret = url.searchParams.get('secret') ?? '';
+  const digits = Number(url.searchParams.get('digits') ?? 6);
+  const period = Number(url.searchParams.get('period') ?? 30);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 1000 / period)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits;
+  return String(value).padStart(digits, '0');
 }

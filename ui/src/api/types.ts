@@ -109,6 +109,8 @@ export interface User {
   organisation?: string | null;
   municipality?: string | null;
   disabled?: boolean;
+  must_change_password?: boolean;
+  totp_enrolled?: boolean;
 }
 
 export interface SessionInfo { user: User; csrf_token: string }

@@ -13,6 +13,8 @@ import { ErrorSummary, SelectField, TextField } from '../components/forms';
 import { useI18n } from '../i18n/i18n';
 import { PageHeading } from '../router';
 
+interface RoleSetting { role: string; totp_required: boolean }
+
 interface UserForm { username: string; display_name: string; role: string; organisation: string; municipality: string; password: string }
 const EMPTY: UserForm = { username: '', display_name: '', role: 'aandachtsfunctionaris', organisation: '', municipality: '', password: '' };
 
@@ -27,6 +29,8 @@ export function UsersPage() {
   const [message, setMessage] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState(0);
+  const [roleSettings, setRoleSettings] = useState<RoleSetting[] | null>(null);
+  const [enrolment, setEnrolment] = useState<{ username: string; uri: string; secret: string } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
 
@@ -36,7 +40,37 @@ export function UsersPage() {
       .catch((e) => setLoadError(e instanceof ApiError && e.status === 404 ? t('users.unavailable') : t('error.load')));
   useEffect(() => {
     void load();
+    // Which roles must use a second factor; absent on a server without the setting.
+    api<{ items: RoleSetting[] }>('/role-settings')
+      .then((r) => setRoleSettings(r.items))
+      .catch(() => setRoleSettings(null));
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const setTotpRequired = async (role: string, required: boolean) => {
+    try {
+      await api<RoleSetting>(`/role-settings/${encodeURIComponent(role)}`, { method: 'PUT', body: { totp_required: required } });
+      setRoleSettings((list) => list?.map((r) => (r.role === role ? { ...r, totp_required: required } : r)) ?? null);
+      setNotice(t(required ? 'users.totpOn' : 'users.totpOff', { role: t(`role.${role}`) }));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const enrolTotp = async (u: User) => {
+    try {
+      const r = await api<{ otpauth_uri: string }>(`/users/${u.id}/totp`, { method: 'POST' });
+      let secret = '';
+      try {
+        secret = new URL(r.otpauth_uri).searchParams.get('secret') ?? '';
+      } catch {
+        secret = '';
+      }
+      setEnrolment({ username: u.username, uri: r.otpauth_uri, secret });
+      void load();
+    } catch (err) {
+      fail(err);
+    }
+  };
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
@@ -64,7 +98,7 @@ export function UsersPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body: Record<string, unknown> = { display_name: form.display_name, role: form.role, organisation: form.organisation || null, municipality: form.municipality || null };
+    const body: Record<string, unknown> = { display_name: form.display_name, role: form.role, organisation: form.organisation, municipality: form.municipality || null };
     try {
       if (editing === 'new') {
         await api<User>('/users', { method: 'POST', body: { ...body, username: form.username, password: form.password } });
@@ -112,6 +146,25 @@ export function UsersPage() {
             <Paragraph>{notice}</Paragraph>
           </Alert>
         </div>
+      ) : null}
+      {enrolment ? (
+        <Alert type="info">
+          <Heading2>{t('users.totpEnrolTitle', { username: enrolment.username })}</Heading2>
+          <Paragraph>{t('users.totpEnrolText')}</Paragraph>
+          <dl className="receipt-codes">
+            <dt>{t('users.totpSecret')}</dt>
+            <dd>
+              <code data-testid="totp-secret">{enrolment.secret}</code>
+            </dd>
+            <dt>{t('users.totpUri')}</dt>
+            <dd>
+              <code className="break">{enrolment.uri}</code>
+            </dd>
+          </dl>
+          <Button type="button" appearance="secondary-action-button" onClick={() => setEnrolment(null)}>
+            {t('users.totpDone')}
+          </Button>
+        </Alert>
       ) : null}
       {loadError ? <Alert type="error"><Paragraph>{loadError}</Paragraph></Alert> : null}
       <Button type="button" appearance="primary-action-button" onClick={() => startEdit('new')}>
@@ -162,11 +215,15 @@ export function UsersPage() {
                   <TableCell>{t(`role.${u.role}`)}</TableCell>
                   <TableCell>{orgName(u.organisation)}</TableCell>
                   <TableCell>{municipalityName(u.municipality)}</TableCell>
-                  <TableCell>{u.disabled ? t('users.disabled') : t('users.active')}</TableCell>
+                  <TableCell>
+                    {u.disabled ? t('users.disabled') : t('users.active')}
+                    {u.totp_enrolled ? ` · ${t('users.totpEnrolled')}` : ''}
+                  </TableCell>
                   <TableCell>
                     <div className="button-row compact">
                       <Button type="button" appearance="subtle-button" onClick={() => startEdit(u)} aria-label={t('users.editFor', { username: u.username })}>{t('users.edit')}</Button>
                       <Button type="button" appearance="subtle-button" onClick={() => void reset(u)} aria-label={t('users.resetFor', { username: u.username })}>{t('users.reset')}</Button>
+                      <Button type="button" appearance="subtle-button" onClick={() => void enrolTotp(u)} aria-label={t('users.totpFor', { username: u.username })}>{t('users.totp')}</Button>
                       {!u.disabled ? (
                         <Button type="button" appearance="subtle-button" onClick={() => void disable(u)} aria-label={t('users.disableFor', { username: u.username })}>{t('users.disable')}</Button>
                       ) : null}
@@ -177,6 +234,23 @@ export function UsersPage() {
             </TableBody>
           </Table>
         </div>
+      ) : null}
+      {roleSettings ? (
+        <section aria-labelledby="role-settings-title">
+          <h2 className="utrecht-heading-2" id="role-settings-title">{t('users.roleSettings')}</h2>
+          <Paragraph>{t('users.roleSettingsHelp')}</Paragraph>
+          <fieldset className="utrecht-form-fieldset">
+            <legend className="utrecht-form-fieldset__legend">{t('users.totpRequired')}</legend>
+            <div className="checkbox-grid">
+              {roleSettings.map((r) => (
+                <div className="checkbox-row" key={r.role}>
+                  <input type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" id={`totp-${r.role}`} checked={r.totp_required} onChange={(e) => void setTotpRequired(r.role, e.target.checked)} />
+                  <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`totp-${r.role}`}>{t(`role.${r.role}`)}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </section>
       ) : null}
     </>
   );
