@@ -80,7 +80,7 @@ test('public addition: the reporter adds information with reference and secret',
   await screen('public-addition');
 });
 
-test('login page (with the TOTP step when the role requires it)', async (t) => {
+test('login page: a wrong password gets the one generic message and keeps the username', async (t) => {
   if (!server.hasAccounts) return t.skip('server has no session API yet');
   await page.context().clearCookies();
   await page.goto(`${server.base}/inloggen`);

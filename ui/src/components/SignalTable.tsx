@@ -17,12 +17,12 @@ export function UrgencyBadge({ level, acute }: { level?: string; acute?: boolean
   return <span className={`urgency urgency--${l}`}>{t(`urgency.${l}`)}</span>;
 }
 
-export function SignalTable({ items, caption, municipalities }: { items: SignalSummary[]; caption: string; municipalities?: Municipality[] }) {
+export function SignalTable({ items, caption, municipalities, captionHidden }: { items: SignalSummary[]; caption: string; municipalities?: Municipality[]; captionHidden?: boolean }) {
   const { t, dateTime } = useI18n();
   return (
     <div className="table-scroll">
       <Table>
-        <TableCaption>{caption}</TableCaption>
+        <TableCaption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('signal.referenceCode')}</TableHeaderCell>
@@ -36,10 +36,10 @@ export function SignalTable({ items, caption, municipalities }: { items: SignalS
         <TableBody>
           {items.map((s) => (
             <TableRow key={s.id}>
-              <TableCell>
+              <TableCell className="nowrap">
                 <AppLink to={`/meldingen/${s.id}`}>{s.referenceCode}</AppLink>
               </TableCell>
-              <TableCell>{dateTime(s.receivedAt)}</TableCell>
+              <TableCell className="nowrap">{dateTime(s.receivedAt)}</TableCell>
               <TableCell>{s.summary}</TableCell>
               <TableCell>{municipalityName(municipalities, s.municipality)}</TableCell>
               <TableCell>{t(`status.${s.status}`)}</TableCell>

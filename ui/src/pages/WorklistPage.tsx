@@ -66,7 +66,7 @@ export function WorklistPage() {
       ) : list.page.items.length === 0 ? (
         <Paragraph>{empty}</Paragraph>
       ) : (
-        <SignalTable items={list.page.items} caption={title} municipalities={ref?.municipalities} />
+        <SignalTable items={list.page.items} caption={title} municipalities={ref?.municipalities} captionHidden />
       )}
     </section>
   );
