@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "bench/http_load.h"
+#include "support/test_accounts.h"
 
 extern char** environ;
 
@@ -50,6 +51,14 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
   std::string port_file = (dir / "port").string();
   if (database.empty()) database = "sqlite:" + (dir / "bench.db").string();
+  // Intake as a partner system would do it: with an API token (user "bench.intake").
+  std::string bearer;
+  try {
+    bearer = drieluik::testing::CreateTestToken(bin, database, "ketenregisseur", "bench.intake");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 1;
+  }
   std::vector<std::string> args = {bin, "serve", "--database", database, "--data", dir.string(), "--port", "0",
                                    "--port-file", port_file, "--ui", (dir / "none").string()};
   std::vector<char*> av;
@@ -81,10 +90,11 @@ int main(int argc, char** argv) {
   o.connections = connections;
   o.duration = std::chrono::seconds(seconds);
   o.threads = 1;
-  o.next = [](std::size_t) {
+  o.next = [bearer](std::size_t) {
     drieluik::bench::LoadRequest r;
     r.method = "POST";
     r.target = "/api/v1/signals";
+    r.headers = {{"Authorization", "Bearer " + bearer}};
     r.body = kSignal;
     return r;
   };

@@ -23,6 +23,7 @@
 #include "store_bench_data.h"
 #include "support/crash_harness.h"
 #include "support/http_client.h"
+#include "support/test_accounts.h"
 #include "support/server_process.h"
 #include "support/test_store.h"
 
@@ -58,6 +59,7 @@ void Fail(Column& col, const std::string& what, const Status& s) {
 void Intake(const std::string& backend, const Options& o, Column& col) {
   TestStore db(backend);
   db.Close();  // the server owns the database
+  const std::string bearer = testing::CreateTestToken(DRIELUIK_BIN, db.url(), "ketenregisseur", "bench.intake");
   auto server = ServerProcess::Start(DRIELUIK_BIN, db.url());
   if (!server.ok()) return Fail(col, "intake: server", server.status());
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
@@ -69,10 +71,11 @@ void Intake(const std::string& backend, const Options& o, Column& col) {
   lo.connections = o.connections;
   lo.duration = std::chrono::seconds(o.seconds);
   lo.threads = 2;
-  lo.next = [](std::size_t i) {
+  lo.next = [bearer](std::size_t i) {
     LoadRequest r;
     r.method = "POST";
     r.target = "/api/v1/signals";
+    r.headers = {{"Authorization", "Bearer " + bearer}};
     r.body = testing::SignalBody("bench" + std::to_string(i));
     return r;
   };
@@ -102,12 +105,14 @@ void List(const std::string& backend, const Options& o, Column& col) {
   if (!g.ok()) return Fail(col, "list: generate", g);
   col["load dataset (s)"] = fmt::format("{:.0f}", std::chrono::duration<double>(Clock::now() - t0).count());
   db.Close();
+  const std::string bearer = testing::CreateTestToken(DRIELUIK_BIN, db.url(), "ketenregisseur", "bench.list");
   auto server = ServerProcess::Start(DRIELUIK_BIN, db.url());
   if (!server.ok()) return Fail(col, "list: server", server.status());
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   col["rss at rest, dataset (MiB)"] = fmt::format("{:.1f}", (*server)->RssKiB() / 1024.0);
 
   HttpClient http("127.0.0.1", (*server)->port(), 60000);
+  http.SetBearer(bearer);
   std::mt19937 rng(7);
   const char* statuses[] = {"new", "in_intake", "closed"};
   auto measure = [&](const std::string& name, auto make_target) {

@@ -18,5 +18,7 @@ void AddLinkCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
 void AddRestoreCommand(CLI::App& app);
 void AddMigrateStoreCommand(CLI::App& app);
+/// user, token and audit (account_commands.cc).
+void AddAccountCommands(CLI::App& app);
 
 }  // namespace drieluik::cli

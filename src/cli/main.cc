@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   drieluik::cli::AddBackupCommand(app);
   drieluik::cli::AddRestoreCommand(app);
   drieluik::cli::AddMigrateStoreCommand(app);
+  drieluik::cli::AddAccountCommands(app);
 
   try {
     app.parse(argc, argv);

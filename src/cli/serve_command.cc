@@ -6,11 +6,17 @@
 
 #include <boost/asio/ip/address.hpp>
 #include <filesystem>
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/store_options.h"
+#include "auth/account_service.h"
+#include "auth/audit_log.h"
 #include "crypto/sodium_secrets.h"
 #include "web/api/api.h"
 #include "web/http/server.h"
@@ -32,16 +38,30 @@ bool IsLoopback(const std::string& address) {
   return !ec && a.is_loopback();
 }
 
+// Removes expired sessions every ten minutes until stopped.
+class SessionSweeper {
+ public:
+  explicit SessionSweeper(auth::AccountService& accounts)
+      : thread_([&accounts, this](std::stop_token stop) {
+          std::mutex mu;
+          std::unique_lock lock(mu);
+          while (!stop.stop_requested()) {
+            auto purged = accounts.PurgeExpiredSessions();
+            if (!purged.ok()) spdlog::warn("session sweep failed: {}", purged.status().message());
+            cv_.wait_for(lock, stop, std::chrono::minutes(10), [] { return false; });
+          }
+        }) {}
+
+ private:
+  std::condition_variable_any cv_;
+  std::jthread thread_;
+};
+
 int Serve(const ServeOptions& o) {
-  // Until accounts and authorization exist (issue "Accounts, need-to-know access"),
-  // personal data must not be reachable from the network.
-  if (!IsLoopback(o.server.bind)) {
-    fmt::print(stderr,
-               "drieluik: weigert te luisteren op {}: zonder inloggen alleen op loopback (127.0.0.1 of ::1) / "
-               "refusing to bind {}: without authentication only loopback is allowed\n",
-               o.server.bind, o.server.bind);
-    return kExitUsage;
-  }
+  // Every route now requires a login or token; still, personal data should only cross a
+  // network encrypted: say so when serving plain HTTP beyond loopback.
+  if (!IsLoopback(o.server.bind))
+    spdlog::warn("serving plain HTTP on {}: put a TLS reverse proxy in front (docs/OPERATIONS.md)", o.server.bind);
   auto store = o.store.OpenAndMigrate();
   if (!store.ok()) return ReportError(store.status());
 
@@ -50,8 +70,14 @@ int Serve(const ServeOptions& o) {
   const domain::Catalog& catalog = domain::Catalog::Embedded();
   domain::SignalService signals(**store, catalog, clock, secrets, store->get());
   store::Store* db = store->get();
+  crypto::PasswordHasher hasher;
+  auth::AccountService accounts(db->accounts(), catalog, clock, hasher);
+  auth::AuditLog audit(db->audit(), clock);
   web::api::ApiContext ctx{signals, catalog, DRIELUIK_VERSION, db->Describe(),
                            [db] { return db->SchemaVersion().status(); }};
+  ctx.accounts = &accounts;
+  ctx.audit = &audit;
+  SessionSweeper sweeper(accounts);
   web::Router router;
   web::api::RegisterApi(router, ctx);
   if (std::filesystem::exists(std::filesystem::path(o.ui_dir) / "index.html")) {

@@ -24,6 +24,12 @@ struct SignalFilter {
   std::string text;                      // free-text search in summary, description, location
   int limit = 50;                        // 1..200
   std::string cursor;                    // opaque, from SignalPage::next_cursor
+  // Need-to-know scope, set by the edge from the policy (never from the query string):
+  // when `scoped`, only signals of scope_municipality or registered by one of
+  // scope_organisations (ids without commas).
+  bool scoped = false;
+  std::string scope_municipality;
+  std::vector<std::string> scope_organisations;
 };
 
 struct SignalPage {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "domain/account.h"
 #include "domain/link_keys.h"
 #include "domain/signal_repository.h"
 #include "store/table_dump.h"
@@ -22,6 +23,11 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
   virtual Result<int> SchemaVersion() = 0;
   /// "sqlite 3.40.1" / "postgresql 15.20": for health output and logs (no secrets).
   virtual std::string Describe() = 0;
+
+  /// Users, sessions, API tokens and role settings (migration 003).
+  virtual domain::AccountRepository& accounts() = 0;
+  /// The hash-chained audit trail (migration 003).
+  virtual domain::AuditRepository& audit() = 0;
 
   /// Streams every row of every table in DumpTables() to `sink`, from one consistent
   /// snapshot (writers may continue meanwhile). Returns the sink's first error.

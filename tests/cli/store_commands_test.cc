@@ -98,16 +98,29 @@ TEST_F(StoreCommandsTest, MigrateStoreSqliteToPostgresAndBack) {
   if (!HavePostgres()) GTEST_SKIP() << "DRIELUIK_TEST_PG is not set";
   testing::TestStore lite("sqlite");
   ASSERT_TRUE(testing::FillSample(*lite.store()).ok());
+  // Accounts and an audit trail come along (user add and token create are audited).
+  CommandRun user = Drieluik("user add --username kr.migratie --role ketenregisseur --organisation zvhg --database " +
+                             Q(lite.url()));
+  ASSERT_EQ(user.exit_code, 0) << user.output;
+  CommandRun token = Drieluik("token create --user kr.migratie --database " + Q(lite.url()));
+  ASSERT_EQ(token.exit_code, 0) << token.output;
   testing::TestStore pg("postgres");
   CommandRun there = Drieluik("migrate-store --lang en --from " + Q(lite.url()) + " --to " + Q(pg.url()));
   ASSERT_EQ(there.exit_code, 0) << there.output;
-  EXPECT_EQ(there.output,
-            "signals                       2 rows copied and verified\n"
-            "signal_forms                  3 rows copied and verified\n"
-            "signal_history                4 rows copied and verified\n"
-            "signal_additions              1 rows copied and verified\n"
-            "signal_link_keys              3 rows copied and verified\n");
+  for (const char* line : {"signals                       2 rows copied and verified\n",
+                           "signal_forms                  3 rows copied and verified\n",
+                           "signal_history                4 rows copied and verified\n",
+                           "signal_additions              1 rows copied and verified\n",
+                           "signal_link_keys              3 rows copied and verified\n",
+                           "users                         1 rows copied and verified\n",
+                           "api_tokens                    1 rows copied and verified\n",
+                           "audit_log                     2 rows copied and verified\n"})
+    EXPECT_NE(there.output.find(line), std::string::npos) << line << there.output;
   EXPECT_EQ(Rows(*pg.store()), Rows(*lite.store()));
+  // The audit chain is intact on the target (issue 6 point 6).
+  CommandRun verify = Drieluik("audit verify --database " + Q(pg.url()));
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_NE(verify.output.find("intact: 2"), std::string::npos) << verify.output;
 
   std::string back = "sqlite:" + (dir_ / "back.db").string();
   CommandRun home = Drieluik("migrate-store --from " + Q(pg.url()) + " --to " + Q(back));

@@ -45,7 +45,7 @@ bool IsCollection(const std::string& action) { return action == "create" || acti
 TEST(PolicyTest, EmbeddedParses) {
   Result<Policy> p = Policy::Parse(kEmbeddedAuthorization, "authorization.csv");
   ASSERT_TRUE(p.ok()) << p.status().ToString();
-  EXPECT_EQ(p->rows().size(), 33u);
+  EXPECT_EQ(p->rows().size(), 39u);
   EXPECT_EQ(Policy::Embedded().rows(), p->rows());
 }
 

@@ -1,5 +1,7 @@
 #include "support/crash_harness.h"
 
+#include "support/test_accounts.h"
+
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -151,6 +153,13 @@ Result<CrashTally> RunCrashRounds(const CrashOptions& o) {
   std::vector<Acked> acked;
   std::mutex mu;
   std::mt19937 rng(o.seed);
+  // The clients post as a signed-in integration (an API token of a ketenregisseur).
+  std::string bearer;
+  try {
+    bearer = CreateTestToken(o.binary, o.database_url, "ketenregisseur", "crash." + std::to_string(o.seed));
+  } catch (const std::exception& e) {
+    return Status::Unavailable(e.what());
+  }
   for (int round = 0; round < o.rounds; ++round) {
     auto server = ServerProcess::Start(o.binary, o.database_url, {}, o.log_path);
     if (!server.ok()) return server.status();
@@ -159,6 +168,7 @@ Result<CrashTally> RunCrashRounds(const CrashOptions& o) {
     for (int c = 0; c < o.clients; ++c) {
       clients.emplace_back([&, c] {
         HttpClient http("127.0.0.1", (*server)->port(), 5000);
+        http.SetBearer(bearer);
         for (int i = 0; !stop.load(); ++i) {
           std::string token = "crash" + std::to_string(o.seed) + "r" + std::to_string(round) + "c" +
                               std::to_string(c) + "n" + std::to_string(i);

@@ -56,6 +56,7 @@ Result<HttpResponse> HttpClient::Request(const std::string& method, const std::s
                                          const std::string& body) {
   if (fd_ < 0) DRIELUIK_RETURN_IF_ERROR(Connect());
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: " + host_ + "\r\nConnection: keep-alive\r\n";
+  if (!bearer_.empty()) req += "Authorization: Bearer " + bearer_ + "\r\n";
   if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH")
     req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
   req += "\r\n" + body;

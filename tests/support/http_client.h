@@ -26,6 +26,8 @@ class HttpClient {
   /// complete response (the request may or may not have been processed then).
   Result<HttpResponse> Request(const std::string& method, const std::string& target, const std::string& body = "");
   void Close();
+  /// Sends "Authorization: Bearer <token>" with every request from now on.
+  void SetBearer(std::string token) { bearer_ = std::move(token); }
 
  private:
   Status Connect();
@@ -33,6 +35,7 @@ class HttpClient {
   int port_;
   int timeout_ms_;
   int fd_ = -1;
+  std::string bearer_;
   std::string buffer_;  // bytes received beyond the last response
 };
 

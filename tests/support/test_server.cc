@@ -6,6 +6,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "support/run_command.h"
+#include "support/test_accounts.h"
+
 namespace drieluik::testing {
 
 TestServer::TestServer(const std::string& backend) {
@@ -18,7 +21,43 @@ TestServer::TestServer(const std::string& backend) {
   std::random_device rd;
   dir_ = (std::filesystem::temp_directory_path() / ("drieluik-srv-" + std::to_string(rd()) + std::to_string(rd()))).string();
   std::filesystem::create_directories(dir_);
+  TokenFor("ketenregisseur");
   Start();
+}
+
+std::string TestServer::database_url() const { return db_->url(); }
+
+std::string TestServer::Cli(const std::string& args, int* exit_code) const {
+  const char* bin = std::getenv("DRIELUIK_BIN");
+  if (!bin) throw std::runtime_error("DRIELUIK_BIN is not set");
+  auto r = RunCommand(bin, args + " --database '" + db_->url() + "' --data " + dir_);
+  if (exit_code) *exit_code = r.exit_code;
+  return r.output;
+}
+
+void TestServer::AddUser(const std::string& username, const std::string& role, const std::string& organisation,
+                         const std::string& municipality, const std::string& password) {
+  const char* bin = std::getenv("DRIELUIK_BIN");
+  if (!bin) throw std::runtime_error("DRIELUIK_BIN is not set");
+  auto r = RunCommand("printf '%s\\n' '" + password + "' | " + bin,
+                      "user add --username " + username + " --role " + role + " --organisation " + organisation +
+                          (municipality.empty() ? "" : " --municipality " + municipality) +
+                          " --password-stdin --database '" + db_->url() + "' --data " + dir_);
+  if (r.exit_code != 0) throw std::runtime_error("user add failed: " + r.output);
+}
+
+std::string TestServer::TokenFor(const std::string& role) {
+  if (auto it = tokens_.find(role); it != tokens_.end()) return it->second;
+  const char* bin = std::getenv("DRIELUIK_BIN");
+  if (!bin) throw std::runtime_error("DRIELUIK_BIN is not set");
+  std::string token = CreateTestToken(bin, db_->url(), role, "test." + role);
+  tokens_[role] = token;
+  return token;
+}
+std::unique_ptr<httplib::Client> TestServer::ClientAs(const std::string& role) {
+  auto c = AnonymousClient();
+  c->set_bearer_token_auth(TokenFor(role));
+  return c;
 }
 
 TestServer::~TestServer() {
@@ -52,10 +91,16 @@ std::string TestServer::Log() const {
   return ss.str();
 }
 
-std::unique_ptr<httplib::Client> TestServer::Client() const {
+std::unique_ptr<httplib::Client> TestServer::AnonymousClient() const {
   auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
   c->set_connection_timeout(10);
   c->set_read_timeout(10);
+  return c;
+}
+
+std::unique_ptr<httplib::Client> TestServer::Client() const {
+  auto c = AnonymousClient();
+  c->set_bearer_token_auth(tokens_.at("ketenregisseur"));
   return c;
 }
 

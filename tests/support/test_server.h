@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -22,8 +23,24 @@ class TestServer {
 
   const std::string& skip_reason() const { return skip_reason_; }
   int port() const { return port_; }
-  /// A fresh client for this server (keep-alive off; 10 s timeouts).
+  /// A fresh client for this server (keep-alive off; 10 s timeouts) that sends the bearer
+  /// token of a ketenregisseur (user "test.ketenregisseur"), who may read and change every
+  /// signal of the region.
   std::unique_ptr<httplib::Client> Client() const;
+  /// A client without credentials (the public route).
+  std::unique_ptr<httplib::Client> AnonymousClient() const;
+  /// A client with the token of a user of this role (created on first use: organisation and
+  /// municipality as in UserFor).
+  std::unique_ptr<httplib::Client> ClientAs(const std::string& role);
+  /// The bearer token of the role's test user "test.<role>".
+  std::string TokenFor(const std::string& role);
+  /// Creates a user through `drieluik user add` (password from stdin); throws on failure.
+  void AddUser(const std::string& username, const std::string& role, const std::string& organisation,
+               const std::string& municipality, const std::string& password);
+  /// Runs the drieluik binary with these arguments against this server's database.
+  std::string Cli(const std::string& args, int* exit_code = nullptr) const;
+  /// The database URL of this server.
+  std::string database_url() const;
 
   /// Stops the server (SIGTERM, or SIGKILL when `kill`) and waits for it to exit.
   void Stop(bool kill = false);
@@ -41,6 +58,7 @@ class TestServer {
   std::unique_ptr<ServerProcess> process_;
   std::string dir_, skip_reason_;
   int port_ = 0;
+  std::map<std::string, std::string> tokens_;  // role → token
 };
 
 /// POSTs JSON and returns the response (throws on a transport error).

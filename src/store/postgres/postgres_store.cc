@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "store/migrations.h"
+#include "store/postgres/postgres_accounts.h"
 #include "store/postgres/postgres_pool.h"
 #include "store/signal_codec.h"
 
@@ -100,7 +101,11 @@ std::string RedactConninfo(const std::string& conninfo) {
   return Scrub(conninfo, PasswordOf(conninfo));
 }
 
-PostgresStore::PostgresStore(std::unique_ptr<Pool> pool) : pool_(std::move(pool)) {}
+PostgresStore::PostgresStore(std::unique_ptr<Pool> pool)
+    : pool_(std::move(pool)), accounts_(std::make_unique<PostgresAccounts>(*pool_)) {}
+
+domain::AccountRepository& PostgresStore::accounts() { return *accounts_; }
+domain::AuditRepository& PostgresStore::audit() { return *accounts_; }
 PostgresStore::~PostgresStore() = default;
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& conninfo, PostgresOptions options) {
@@ -267,6 +272,12 @@ Result<SignalPage> PostgresStore::List(const SignalFilter& f) {
   if (f.to) sql += " AND s.received_at < " + param(std::to_string(Ms(*f.to))) + "::bigint";
   if (!f.form.empty())
     sql += " AND EXISTS (SELECT 1 FROM signal_forms sf WHERE sf.signal_id = s.id AND sf.form = " + param(f.form) + ")";
+  if (f.scoped) {
+    std::string orgs;
+    for (const auto& o : f.scope_organisations) orgs += (orgs.empty() ? "" : ",") + o;
+    sql += " AND (s.municipality = " + param(f.scope_municipality) + " OR s.organisation = ANY(string_to_array(" +
+           param(orgs) + ", ',')))";
+  }
   std::string query = TsQuery(f.text);
   if (!query.empty()) sql += " AND s.search @@ to_tsquery('simple', " + param(query) + ")";
   int limit = std::clamp(f.limit, 1, 200);

@@ -22,6 +22,8 @@
 
 namespace drieluik::store::postgres {
 
+class PostgresAccounts;
+
 struct PostgresOptions {
   int pool_size = 8;     // most connections open at once; Default: 8
   int max_attempts = 5;  // tries of one call on serialization failure, deadlock or lost connection
@@ -38,6 +40,8 @@ class PostgresStore final : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   std::string Describe() override;
+  domain::AccountRepository& accounts() override;
+  domain::AuditRepository& audit() override;
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
 
@@ -69,6 +73,7 @@ class PostgresStore final : public Store {
  private:
   explicit PostgresStore(std::unique_ptr<Pool> pool);
   std::unique_ptr<Pool> pool_;
+  std::unique_ptr<PostgresAccounts> accounts_;
 };
 
 /// The conninfo or URL with its password replaced by "***" (for messages and logs).

@@ -286,6 +286,11 @@ Result<SignalPage> SqliteStore::List(const SignalFilter& f) {
   if (f.from) sql += " AND s.received_at >= ?5";
   if (f.to) sql += " AND s.received_at < ?6";
   if (!f.form.empty()) sql += " AND EXISTS (SELECT 1 FROM signal_forms sf WHERE sf.signal_id = s.id AND sf.form = ?7)";
+  std::string scope_orgs;
+  if (f.scoped) {
+    for (const auto& o : f.scope_organisations) scope_orgs += (scope_orgs.empty() ? "" : ",") + o;
+    sql += " AND (s.municipality = ?10 OR (s.organisation <> '' AND instr(',' || ?11 || ',', ',' || s.organisation || ',') > 0))";
+  }
   std::string fts = FtsQuery(f.text);
   Lease c = Acquire();
   if (!fts.empty()) {
@@ -313,6 +318,7 @@ Result<SignalPage> SqliteStore::List(const SignalFilter& f) {
   if (f.to) q->Bind(6, Ms(*f.to));
   if (!f.form.empty()) q->Bind(7, f.form);
   if (!fts.empty()) q->Bind(8, fts);
+  if (f.scoped) q->Bind(10, f.scope_municipality).Bind(11, scope_orgs);
   int limit = std::clamp(f.limit, 1, 200);
   q->Bind(9, limit + 1);
   SignalPage page;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -22,6 +23,8 @@ class SqliteStore final : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   std::string Describe() override;
+  domain::AccountRepository& accounts() override { return accounts_; }
+  domain::AuditRepository& audit() override { return accounts_; }
   Status Export(const RowSink& sink) override;
   Result<std::unique_ptr<BulkLoad>> BeginLoad() override;
 
@@ -48,9 +51,10 @@ class SqliteStore final : public Store {
   Status BackupTo(const std::string& target_path);
 
  private:
+  friend class SqliteAccounts;
   class Lease;
   class Load;
-  explicit SqliteStore(std::string path) : path_(std::move(path)) {}
+  explicit SqliteStore(std::string path) : path_(std::move(path)), accounts_(*this) {}
   Lease Acquire();
   void Release(std::unique_ptr<Connection> c);
   Result<domain::Signal> LoadSignal(Connection& c, domain::SignalId id);
@@ -59,6 +63,7 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
+  SqliteAccounts accounts_;
 };
 
 // A connection borrowed from the pool, returned when the lease ends.

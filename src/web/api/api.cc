@@ -12,6 +12,8 @@ void RegisterApi(Router& router, ApiContext& ctx) {
   RegisterSignals(router, ctx);
   RegisterPublicSignals(router, ctx);
   RegisterLinks(router, ctx);
+  RegisterAccounts(router, ctx);
+  RegisterAudit(router, ctx);
 }
 
 }  // namespace drieluik::web::api

@@ -12,12 +12,30 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/catalog.h"
+#include "domain/policy.h"
 #include "domain/signal_service.h"
 #include "web/http/router.h"
 
+namespace drieluik::auth {
+class AccountService;
+class AuditLog;
+}  // namespace drieluik::auth
+
 namespace drieluik::web::api {
+
+/// One API route and the policy row that guards it (see secure_route.h).
+struct RouteSpec {
+  std::string method;
+  std::string pattern;
+  std::string resource;
+  std::string action;
+  bool object_level = false;
+  /// Login itself cannot carry a CSRF token yet (SameSite=Strict covers it).
+  bool csrf_exempt = false;
+};
 
 /// What the handlers work with; owned by the caller (cli), outlives the router.
 struct ApiContext {
@@ -26,6 +44,11 @@ struct ApiContext {
   std::string version;               // "0.1.0"
   std::string database;              // "sqlite 3.40.1", for health
   std::function<Status()> database_check;  // cheap liveness query
+  auth::AccountService* accounts = nullptr;  // sign-in, sessions, tokens, users
+  auth::AuditLog* audit = nullptr;           // the audit trail
+  const domain::Policy* policy = &domain::Policy::Embedded();
+  bool secure_cookies = false;               // cookies get Secure (serve speaks TLS)
+  std::vector<RouteSpec> routes;             // every route, filled by AddRoute
 };
 
 void RegisterApi(Router& router, ApiContext& ctx);
@@ -39,5 +62,7 @@ void RegisterReference(Router& router, ApiContext& ctx);
 void RegisterSignals(Router& router, ApiContext& ctx);
 void RegisterPublicSignals(Router& router, ApiContext& ctx);
 void RegisterLinks(Router& router, ApiContext& ctx);
+void RegisterAccounts(Router& router, ApiContext& ctx);
+void RegisterAudit(Router& router, ApiContext& ctx);
 
 }  // namespace drieluik::web::api

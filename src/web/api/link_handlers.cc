@@ -7,6 +7,7 @@
 #include "base/time.h"
 #include "web/api/api.h"
 #include "web/api/handler_util.h"
+#include "web/api/secure_route.h"
 #include "web/api/problem.h"
 
 namespace drieluik::web::api {
@@ -37,13 +38,24 @@ const KindText& TextOf(LinkKind k) {
 }  // namespace
 
 void RegisterLinks(Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/signals/{id}/links", [&ctx](Request& r) {
+  AddRoute(router, ctx, {"GET", "/api/v1/signals/{id}/links", "signal", "read", true}, [&ctx](Call& call) {
+    Request& r = call.request;
     auto id = ParseId(r.PathParam("id"));
     if (!id) return ProblemFor(Status::NotFound("signal"));
+    auto self = ctx.signals.Get(*id);
+    if (!self.ok()) return ProblemFor(self.status());
+    if (auto denied = call.Authorize(ScopeOfSignal(ctx, {self->content.municipality, self->content.organisation}),
+                                     "signal", std::to_string(*id)))
+      return *denied;
     auto links = ctx.signals.Links(*id);
     if (!links.ok()) return ProblemFor(links.status());
     json items = json::array();
+    int hidden = 0;  // linked signals outside the caller's need-to-know: counted, not shown
     for (const auto& l : *links) {
+      if (!call.Allows("signal", "read", ScopeOfSignal(ctx, {l.signal.content.municipality, l.signal.content.organisation}))) {
+        ++hidden;
+        continue;
+      }
       json reasons = json::array();
       for (const auto& why : l.reasons) {
         const KindText& t = TextOf(why.kind);
@@ -61,10 +73,11 @@ void RegisterLinks(Router& router, ApiContext& ctx) {
                        {"forms", l.signal.content.forms},
                        {"reasons", reasons}});
     }
-    return JsonResponse({{"items", items}});
+    return JsonResponse({{"items", items}, {"hiddenCount", hidden}});
   });
 
-  router.Add("GET", "/api/v1/hotspots", [&ctx](Request& r) {
+  AddRoute(router, ctx, {"GET", "/api/v1/hotspots", "hotspot", "read"}, [&ctx](Call& call) {
+    Request& r = call.request;
     std::vector<FieldError> errors;
     for (const auto& [k, v] : r.query)
       if (k != "kind" && k != "min" && k != "limit") errors.push_back({"/" + k, "unknown_field", {}});
@@ -92,6 +105,7 @@ void RegisterLinks(Router& router, ApiContext& ctx) {
     if (!errors.empty()) return ProblemFor(Status::InvalidArgument("invalid hotspot query", errors));
     auto spots = ctx.signals.Hotspots(kind, min, limit);
     if (!spots.ok()) return ProblemFor(spots.status());
+    if (auto denied = call.Audit(AuditAction::kSearch, "hotspot", std::string(ToCode(kind)))) return *denied;
     json items = json::array();
     for (const auto& h : *spots)
       items.push_back({{"kind", ToCode(h.kind)}, {"value", h.label}, {"count", h.signals.size()}, {"signalIds", h.signals}});

@@ -7,6 +7,7 @@
 #include "base/time.h"
 #include "web/api/api.h"
 #include "web/api/handler_util.h"
+#include "web/api/secure_route.h"
 #include "web/api/json_fields.h"
 #include "web/api/problem.h"
 #include "web/api/signal_dto.h"
@@ -16,7 +17,8 @@ namespace drieluik::web::api {
 using nlohmann::json;
 
 void RegisterPublicSignals(Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/public/signals", [&ctx](Request& r) {
+  AddRoute(router, ctx, {"POST", "/api/v1/public/signals", "public", "create"}, [&ctx](Call& call) {
+    Request& r = call.request;
     auto body = ReadJsonBody(r);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     SignalWriteResult partial;
@@ -24,6 +26,7 @@ void RegisterPublicSignals(Router& router, ApiContext& ctx) {
     if (!in.ok()) return ProblemFor(MergeErrors(in.status(), ctx.signals.Validate(partial.content)));
     auto receipt = ctx.signals.CreatePublic(std::move(in->content));
     if (!receipt.ok()) return ProblemFor(receipt.status());
+    if (auto denied = call.Audit(domain::AuditAction::kCreate, "signal", receipt->reference_code)) return *denied;
     json j = {{"referenceCode", receipt->reference_code},
               {"secret", receipt->secret},
               {"message",
@@ -36,7 +39,8 @@ void RegisterPublicSignals(Router& router, ApiContext& ctx) {
     return resp;
   });
 
-  router.Add("POST", "/api/v1/public/signals/{reference}/additions", [&ctx](Request& r) {
+  AddRoute(router, ctx, {"POST", "/api/v1/public/signals/{reference}/additions", "public", "update"}, [&ctx](Call& call) {
+    Request& r = call.request;
     auto body = ReadJsonBody(r);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     std::vector<FieldError> errors;
@@ -53,6 +57,7 @@ void RegisterPublicSignals(Router& router, ApiContext& ctx) {
         p.SetHeader("Retry-After", std::to_string(std::max<long long>(1, retry.count() / 1000)));
       return p;
     }
+    if (auto denied = call.Audit(domain::AuditAction::kUpdate, "signal", r.PathParam("reference"))) return *denied;
     return JsonResponse({{"referenceCode", r.PathParam("reference")}, {"addedAt", FormatTimestamp(*at)}}, 201);
   });
 }

@@ -2,32 +2,33 @@
 // exploitation and the indicator catalog (all from the Catalog, i.e. data files).
 #include "web/api/api.h"
 #include "web/api/handler_util.h"
+#include "web/api/secure_route.h"
 
 namespace drieluik::web::api {
 
 using nlohmann::json;
 
 void RegisterReference(Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/municipalities", [&ctx](Request&) {
+  AddRoute(router, ctx, {"GET", "/api/v1/municipalities", "catalog", "read"}, [&ctx](Call&) {
     json items = json::array();
     for (const auto& m : ctx.catalog.municipalities())
       items.push_back({{"code", m.code}, {"name", m.name}, {"province", ctx.catalog.region_code()}});
     return JsonResponse({{"items", items}});
   });
-  router.Add("GET", "/api/v1/organisations", [&ctx](Request&) {
+  AddRoute(router, ctx, {"GET", "/api/v1/organisations", "catalog", "read"}, [&ctx](Call&) {
     json items = json::array();
     for (const auto& o : ctx.catalog.organisations())
       items.push_back({{"id", o.id}, {"name", o.name}, {"kind", o.kind},
                        {"municipality", o.municipality.empty() ? json(nullptr) : json(o.municipality)}});
     return JsonResponse({{"items", items}});
   });
-  router.Add("GET", "/api/v1/exploitation-forms", [&ctx](Request&) {
+  AddRoute(router, ctx, {"GET", "/api/v1/exploitation-forms", "catalog", "read"}, [&ctx](Call&) {
     json items = json::array();
     for (const auto& f : ctx.catalog.forms())
       items.push_back({{"code", f.code}, {"nl", f.nl}, {"en", f.en}, {"intakeOnly", f.intake_only}});
     return JsonResponse({{"version", ctx.catalog.forms_version()}, {"items", items}});
   });
-  router.Add("GET", "/api/v1/indicators", [&ctx](Request&) {
+  AddRoute(router, ctx, {"GET", "/api/v1/indicators", "catalog", "read"}, [&ctx](Call&) {
     json lists = json::array();
     for (const auto& l : ctx.catalog.indicator_lists()) {
       json groups = json::array();

@@ -6,6 +6,7 @@
 #include "web/api/api.h"
 #include "web/api/handler_util.h"
 #include "web/api/problem.h"
+#include "web/api/secure_route.h"
 #include "web/api/signal_dto.h"
 
 namespace drieluik::web::api {
@@ -13,9 +14,6 @@ namespace {
 
 using nlohmann::json;
 using namespace drieluik::domain;
-
-// Until accounts exist every API caller acts as this actor (serve binds to loopback only).
-constexpr const char* kActor = "api";
 
 Response NotFound() { return ProblemFor(Status::NotFound("signal")); }
 
@@ -58,36 +56,55 @@ Result<SignalFilter> ReadFilter(const Request& r) {
 }  // namespace
 
 void RegisterSignals(Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/signals", [&ctx](Request& r) {
+  AddRoute(router, ctx, {"POST", "/api/v1/signals", "signal", "create"}, [&ctx](Call& call) {
+    Request& r = call.request;
     auto body = ReadJsonBody(r);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     SignalWriteResult partial;
     auto in = ReadSignalWrite(std::get<json>(body), SignalWrite::kCreate, &partial);
     if (!in.ok()) return ProblemFor(MergeErrors(in.status(), ctx.signals.Validate(partial.content)));
-    auto s = ctx.signals.Create(std::move(in->content), kActor);
+    // A scoped role registers only for its own municipality or organisation.
+    ObjectScope scope = ScopeOfSignal(ctx, {in->content.municipality, in->content.organisation});
+    Decision may = ctx.policy->Decide(call.principal, "signal", "create", &scope);
+    if (!may.allowed()) {
+      call.Audit(AuditAction::kAccessDenied, "signal", "new");
+      return ProblemFor(Status::InvalidArgument("out of scope", {{"/municipality", "out_of_scope", {}}}));
+    }
+    auto s = ctx.signals.Create(std::move(in->content), call.principal.username);
     if (!s.ok()) return ProblemFor(s.status());
+    if (auto denied = call.Audit(AuditAction::kCreate, "signal", std::to_string(s->id))) return *denied;
     auto history = ctx.signals.History(s->id);
     Response resp = JsonResponse(SignalJson(*s, ctx.signals.TriageOf(s->content), history.ok() ? &*history : nullptr), 201);
     resp.SetHeader("Location", "/api/v1/signals/" + std::to_string(s->id));
     return resp;
   });
 
-  router.Add("GET", "/api/v1/signals", [&ctx](Request& r) {
-    auto filter = ReadFilter(r);
+  AddRoute(router, ctx, {"GET", "/api/v1/signals", "signal", "list"}, [&ctx](Call& call) {
+    auto filter = ReadFilter(call.request);
     if (!filter.ok()) return ProblemFor(filter.status());
+    if (!ApplySignalScope(ctx, call.principal, call.decision, *filter))
+      return JsonResponse({{"items", json::array()}, {"nextCursor", nullptr}});
     auto page = ctx.signals.List(*filter);
     if (!page.ok()) return ProblemFor(page.status());
+    std::string ids;
+    for (const auto& s : page->items) ids += (ids.empty() ? "" : ":") + std::to_string(s.id);
+    // One entry per search, naming the ids it returned (cut to the entry's 64 characters;
+    // each read of a whole signal is audited by itself).
+    if (auto denied = call.Audit(AuditAction::kSearch, "signal", ids.substr(0, 64))) return *denied;
     json items = json::array();
     for (const auto& s : page->items) items.push_back(SignalSummaryJson(s, ctx.signals.TriageOf(s.content)));
     return JsonResponse({{"items", items},
                          {"nextCursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}});
   });
 
-  router.Add("GET", "/api/v1/signals/{id}", [&ctx](Request& r) {
-    auto id = ParseId(r.PathParam("id"));
+  AddRoute(router, ctx, {"GET", "/api/v1/signals/{id}", "signal", "read", true}, [&ctx](Call& call) {
+    auto id = ParseId(call.request.PathParam("id"));
     if (!id) return NotFound();
     auto s = ctx.signals.Get(*id);
     if (!s.ok()) return ProblemFor(s.status());
+    if (auto denied = call.Authorize(ScopeOfSignal(ctx, {s->content.municipality, s->content.organisation}), "signal",
+                                     std::to_string(*id)))
+      return *denied;
     auto history = ctx.signals.History(*id);
     if (!history.ok()) return ProblemFor(history.status());
     Response resp = JsonResponse(SignalJson(*s, ctx.signals.TriageOf(s->content), &*history));
@@ -95,7 +112,8 @@ void RegisterSignals(Router& router, ApiContext& ctx) {
     return resp;
   });
 
-  router.Add("PATCH", "/api/v1/signals/{id}", [&ctx](Request& r) {
+  AddRoute(router, ctx, {"PATCH", "/api/v1/signals/{id}", "signal", "update", true}, [&ctx](Call& call) {
+    Request& r = call.request;
     auto id = ParseId(r.PathParam("id"));
     if (!id) return NotFound();
     std::string_view ct = r.Header("content-type");
@@ -111,13 +129,18 @@ void RegisterSignals(Router& router, ApiContext& ctx) {
       return ProblemFor(Status::Invalid({"", "wrong_type", {{"expected", "object"}}}));
     auto current = ctx.signals.Get(*id);
     if (!current.ok()) return ProblemFor(current.status());
+    if (auto denied = call.Authorize(
+            ScopeOfSignal(ctx, {current->content.municipality, current->content.organisation}), "signal",
+            std::to_string(*id)))
+      return *denied;
     json merged = SignalWriteJson(*current);
     merged["status"] = ToCode(current->status);
     merged.merge_patch(patch);
     SignalWriteResult partial;
     auto in = ReadSignalWrite(merged, SignalWrite::kPatch, &partial);
     if (!in.ok()) return ProblemFor(MergeErrors(in.status(), ctx.signals.Validate(partial.content)));
-    auto s = ctx.signals.Update(*id, in->version, std::move(in->content), *in->status, kActor);
+    auto s = ctx.signals.Update(*id, in->version, std::move(in->content), *in->status,
+                                 call.principal.username);
     if (!s.ok()) {
       Response p = ProblemFor(s.status());
       if (s.status().code() == StatusCode::kConflict) {

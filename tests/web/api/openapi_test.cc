@@ -53,7 +53,8 @@ TEST(OpenApiTest, EveryMessageKeyInTheCodeHasTexts) {
                         "too_early", "out_of_range", "invalid_country", "invalid_postcode", "invalid_kvk",
                         "invalid_phone", "invalid_plate", "invalid_email", "empty_entry", "transition_not_allowed",
                         "invalid_cursor", "before_from", "malformed_json", "wrong_type", "unknown_field", "read_only",
-                        "invalid_value", "invalid_date", "invalid_timestamp", "invalid_number"})
+                        "invalid_value", "invalid_date", "invalid_timestamp", "invalid_number", "pattern",
+                        "length", "taken", "not_in_future", "out_of_scope"})
     EXPECT_TRUE(web::api::HasMessage(k)) << k;
 }
 
@@ -67,7 +68,11 @@ TEST_P(OpenApiExamplesTest, EveryRequestExampleIsAcceptedByTheRealServer) {
   std::vector<std::pair<std::string, std::string>> order;
   for (const auto& [path, item] : doc["paths"].items())
     for (const auto& [method, op] : item.items())
-      if (op.is_object() && op.contains("requestBody")) order.push_back({path, method});
+      // Account routes (tag "accounts") change users and sessions: their examples are
+      // exercised by accounts_api_test.cc with the right roles.
+      if (op.is_object() && op.contains("requestBody") &&
+          !(op.contains("tags") && op["tags"].dump().find("\"accounts\"") != std::string::npos))
+        order.push_back({path, method});
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
     return (a.first == "/api/v1/public/signals") > (b.first == "/api/v1/public/signals");
   });

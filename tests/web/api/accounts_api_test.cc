@@ -1,0 +1,211 @@
+// Accounts end to end on the real server (issue 3): login with one generic failure,
+// throttling, the TOTP step, sessions with CSRF and server-side logout, API tokens and
+// their revocation, need-to-know scoping, and the audit trail with its tamper check.
+#include <regex>
+
+#include "api_test_util.h"
+#include "crypto/base32.h"
+#include "crypto/totp.h"
+
+namespace drieluik::testing {
+namespace {
+
+// The drieluik_session cookie of a response, "" when none.
+std::string SessionCookieOf(const httplib::Result& r) {
+  std::string set = r->get_header_value("Set-Cookie");
+  std::smatch m;
+  if (std::regex_search(set, m, std::regex("drieluik_session=([0-9a-f]{64})"))) return m[1];
+  return "";
+}
+
+httplib::Headers WithSession(const std::string& cookie, const std::string& csrf = "") {
+  httplib::Headers h{{"Cookie", "drieluik_session=" + cookie}};
+  if (!csrf.empty()) h.emplace("X-CSRF-Token", csrf);
+  return h;
+}
+
+class AccountsApiTest : public ApiTest {
+ protected:
+  httplib::Result Login(const std::string& user, const std::string& password) {
+    auto c = server_->AnonymousClient();
+    return c->Post("/api/v1/session", json{{"username", user}, {"password", password}}.dump(), "application/json");
+  }
+};
+
+TEST_P(AccountsApiTest, SessionCookieCsrfAndServerSideLogout) {
+  server_->AddUser("af.test", "aandachtsfunctionaris", "gem-westerwolde", "GM1950", "juist-wachtwoord-1");
+  auto r = Login("af.test", "juist-wachtwoord-1");
+  ASSERT_EQ(r->status, 200) << r->body;
+  std::string set = r->get_header_value("Set-Cookie");
+  EXPECT_NE(set.find("HttpOnly"), std::string::npos) << set;
+  EXPECT_NE(set.find("SameSite=Strict"), std::string::npos) << set;
+  std::string cookie = SessionCookieOf(r);
+  ASSERT_FALSE(cookie.empty()) << set;
+  json j = Body(r);
+  EXPECT_EQ(j["user"]["role"], "aandachtsfunctionaris");
+  std::string csrf = j["csrf_token"];
+
+  auto c = server_->AnonymousClient();
+  EXPECT_EQ(c->Get("/api/v1/session", WithSession(cookie))->status, 200);
+  // A state-changing request without, or with a wrong, CSRF token is refused.
+  auto no_csrf = c->Post("/api/v1/signals", WithSession(cookie), ValidSignal().dump(), "application/json");
+  EXPECT_EQ(no_csrf->status, 403);
+  EXPECT_NE(no_csrf->body.find("problems/csrf"), std::string::npos) << no_csrf->body;
+  EXPECT_EQ(c->Post("/api/v1/signals", WithSession(cookie, std::string(64, 'a')), ValidSignal().dump(),
+                    "application/json")->status, 403);
+  EXPECT_EQ(c->Post("/api/v1/signals", WithSession(cookie, csrf), ValidSignal().dump(), "application/json")->status, 201);
+  // Logout ends the session on the server: the old cookie and token no longer work.
+  EXPECT_EQ(c->Delete("/api/v1/session", WithSession(cookie, csrf))->status, 204);
+  EXPECT_EQ(c->Get("/api/v1/session", WithSession(cookie))->status, 401);
+  auto replay = c->Post("/api/v1/signals", WithSession(cookie, csrf), ValidSignal().dump(), "application/json");
+  EXPECT_EQ(replay->status, 401) << replay->body;
+}
+
+TEST_P(AccountsApiTest, EveryLoginFailureLooksTheSameAndIsThrottled) {
+  server_->AddUser("zc.test", "zorgcoordinator", "zvhg", "", "juist-wachtwoord-2");
+  server_->AddUser("zc.disabled", "zorgcoordinator", "zvhg", "", "juist-wachtwoord-3");
+  server_->Cli("user disable zc.disabled");
+  auto wrong = Login("zc.test", "fout-wachtwoord");
+  auto unknown = Login("niemand", "fout-wachtwoord");
+  auto disabled = Login("zc.disabled", "juist-wachtwoord-3");
+  for (const auto* r : {&wrong, &unknown, &disabled}) {
+    EXPECT_EQ((*r)->status, 401);
+    EXPECT_EQ((*r)->body, wrong->body);
+  }
+  EXPECT_NE(wrong->body.find("Inloggen mislukt / Login failed"), std::string::npos) << wrong->body;
+  // Five failures for one account: then even the right password waits.
+  for (int i = 0; i < 4; ++i) Login("zc.test", "fout-wachtwoord");
+  auto blocked = Login("zc.test", "juist-wachtwoord-2");
+  EXPECT_EQ(blocked->status, 429) << blocked->body;
+  EXPECT_FALSE(blocked->get_header_value("Retry-After").empty());
+}
+
+TEST_P(AccountsApiTest, TotpRequiredForARoleAsksASecondFactorAndRefusesReplay) {
+  server_->AddUser("hh.test", "handhaving", "gem-westerwolde", "GM1950", "juist-wachtwoord-4");
+  auto admin = server_->ClientAs("beheerder");
+  ASSERT_EQ(admin->Put("/api/v1/role-settings/handhaving", R"({"totp_required":true})", "application/json")->status, 200);
+  json users = Body(admin->Get("/api/v1/users"));
+  long id = 0;
+  for (const auto& u : users["items"])
+    if (u["username"] == "hh.test") id = u["id"];
+  // Without an enrolled authenticator the role cannot sign in at all.
+  EXPECT_EQ(Login("hh.test", "juist-wachtwoord-4")->status, 401);
+  json enrolled = Body(admin->Post("/api/v1/users/" + std::to_string(id) + "/totp", "", "application/json"));
+  std::smatch m;
+  std::string uri = enrolled["otpauth_uri"];
+  ASSERT_TRUE(std::regex_search(uri, m, std::regex("secret=([A-Z2-7]+)"))) << uri;
+  auto key = crypto::Base32Decode(m[1].str());
+  ASSERT_TRUE(key.ok());
+
+  auto step1 = Body(Login("hh.test", "juist-wachtwoord-4"));
+  ASSERT_EQ(step1["totp_required"], true) << step1.dump();
+  auto c = server_->AnonymousClient();
+  auto bad = c->Post("/api/v1/session/totp", json{{"challenge", step1["challenge"]}, {"code", "000000"}}.dump(),
+                     "application/json");
+  EXPECT_EQ(bad->status, 401);
+  EXPECT_NE(bad->body.find("Login failed"), std::string::npos);
+  std::int64_t now_step = std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch()).count() / 30;
+  std::string code = crypto::TotpCode(*key, now_step);
+  auto good = c->Post("/api/v1/session/totp", json{{"challenge", step1["challenge"]}, {"code", code}}.dump(),
+                      "application/json");
+  ASSERT_EQ(good->status, 200) << good->body;
+  EXPECT_FALSE(SessionCookieOf(good).empty());
+  // The same code a second time (a replay) is refused.
+  auto step2 = Body(Login("hh.test", "juist-wachtwoord-4"));
+  auto replay = c->Post("/api/v1/session/totp", json{{"challenge", step2["challenge"]}, {"code", code}}.dump(),
+                        "application/json");
+  EXPECT_EQ(replay->status, 401);
+}
+
+TEST_P(AccountsApiTest, NeedToKnowByMunicipalityRoleAndCompartment) {
+  // Kr registers one signal in Westerwolde and one in Groningen.
+  json ww = Body(PostJson(http(), "/api/v1/signals", ValidSignal().dump()));
+  json other = ValidSignal();
+  other["municipality"] = "GM0014";
+  other["organisation"] = "gem-groningen";
+  json gr = Body(PostJson(http(), "/api/v1/signals", other.dump()));
+  auto af = server_->ClientAs("aandachtsfunctionaris");  // Westerwolde
+  EXPECT_EQ(af->Get("/api/v1/signals/" + std::to_string(ww["id"].get<long>()))->status, 200);
+  // A user of municipality A reading a signal of municipality B: as if it did not exist.
+  EXPECT_EQ(af->Get("/api/v1/signals/" + std::to_string(gr["id"].get<long>()))->status, 404);
+  json list = Body(af->Get("/api/v1/signals"));
+  for (const auto& s : list["items"]) EXPECT_EQ(s["municipality"], "GM1950") << s.dump();
+  // Registering for another municipality is refused.
+  EXPECT_EQ(PostJson(*af, "/api/v1/signals", other.dump())->status, 422);
+  // Beleid sees aggregates only, never a signal.
+  auto beleid = server_->ClientAs("beleid");
+  EXPECT_EQ(beleid->Get("/api/v1/signals/" + std::to_string(ww["id"].get<long>()))->status, 403);
+  EXPECT_EQ(beleid->Get("/api/v1/signals")->status, 403);
+  // Police see what police registered or what was referred to them, not a municipal signal.
+  auto police = server_->ClientAs("politie");
+  EXPECT_EQ(police->Get("/api/v1/signals/" + std::to_string(ww["id"].get<long>()))->status, 404);
+  // The privacy officer sees the audit trail, not case content.
+  auto fg = server_->ClientAs("privacy_officer");
+  EXPECT_EQ(fg->Get("/api/v1/signals/" + std::to_string(ww["id"].get<long>()))->status, 403);
+}
+
+TEST_P(AccountsApiTest, RevokedAndGarbageTokensAreRefused) {
+  auto admin = server_->ClientAs("beheerder");
+  json t = Body(PostJson(*admin, "/api/v1/tokens", R"({"username":"test.ketenregisseur","label":"tijdelijk"})"));
+  ASSERT_TRUE(t.contains("token")) << t.dump();
+  auto c = server_->AnonymousClient();
+  c->set_bearer_token_auth(t["token"].get<std::string>());
+  EXPECT_EQ(c->Get("/api/v1/signals")->status, 200);
+  EXPECT_EQ(admin->Delete("/api/v1/tokens/" + std::to_string(t["id"].get<long>()))->status, 204);
+  EXPECT_EQ(c->Get("/api/v1/signals")->status, 401);
+  auto garbage = server_->AnonymousClient();
+  garbage->set_bearer_token_auth("dlk_nonsense");
+  EXPECT_EQ(garbage->Get("/api/v1/signals")->status, 401);
+  // Only the hash is stored: the token's text is nowhere in the listing.
+  auto listing = admin->Get("/api/v1/tokens");
+  EXPECT_EQ(listing->body.find(t["token"].get<std::string>()), std::string::npos);
+}
+
+TEST_P(AccountsApiTest, AuditTrailRecordsReadsAndRefusalsAndDetectsTampering) {
+  json s = Body(PostJson(http(), "/api/v1/signals", ValidSignal().dump()));
+  const std::string id = std::to_string(s["id"].get<long>());
+  ASSERT_EQ(http().Get("/api/v1/signals/" + id)->status, 200);
+  ASSERT_EQ(server_->ClientAs("beleid")->Get("/api/v1/signals/" + id)->status, 403);
+
+  auto fg = server_->ClientAs("privacy_officer");
+  json entries = Body(fg->Get("/api/v1/audit?objectType=signal&objectId=" + id));
+  bool read = false;
+  for (const auto& e : entries["items"])
+    read = read || (e["action"] == "read" && e["actor"] == "test.ketenregisseur" && e["remoteAddress"] == "127.0.0.1");
+  EXPECT_TRUE(read) << entries.dump();
+  json denied = Body(fg->Get("/api/v1/audit?actor=test.beleid"));
+  bool refusal = false;
+  for (const auto& e : denied["items"]) refusal = refusal || (e["action"] == "access_denied" && e["outcome"] == "denied");
+  EXPECT_TRUE(refusal) << denied.dump();
+  EXPECT_EQ(http().Get("/api/v1/audit")->status, 403);  // case roles do not read the trail
+  auto exported = fg->Get("/api/v1/audit/export");
+  ASSERT_EQ(exported->status, 200);
+  EXPECT_NE(exported->body.find("\"objectType\":\"signal\""), std::string::npos);
+  EXPECT_EQ(Body(fg->Get("/api/v1/audit/verify"))["intact"], true);
+
+  int rc = -1;
+  std::string out = server_->Cli("audit verify", &rc);
+  EXPECT_EQ(rc, 0) << out;
+  // Someone with database access changes an entry (after removing the guard trigger).
+  std::string url = server_->database_url();
+  std::string sql_drop, tamper;
+  if (url.rfind("sqlite:", 0) == 0) {
+    tamper = "sqlite3 '" + url.substr(7) +
+             "' \"DROP TRIGGER audit_log_no_update; UPDATE audit_log SET object_id = '999' WHERE seq = 2\"";
+  } else {
+    tamper = "psql '" + url +
+             "' -qc \"ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; UPDATE audit_log SET object_id = '999' WHERE seq = 2\"";
+  }
+  ASSERT_EQ(std::system(tamper.c_str()), 0) << tamper;
+  out = server_->Cli("audit verify", &rc);
+  EXPECT_NE(rc, 0) << out;
+  EXPECT_NE(out.find("seq 2"), std::string::npos) << out;
+  EXPECT_NE(out.find("altered"), std::string::npos) << out;
+  EXPECT_EQ(Body(fg->Get("/api/v1/audit/verify"))["intact"], false);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccountsApiTest, ::testing::ValuesIn(kBackends));
+
+}  // namespace
+}  // namespace drieluik::testing
