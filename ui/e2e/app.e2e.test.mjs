@@ -110,7 +110,7 @@ test('login with the TOTP step when the beheerder requires it for the role', asy
     await page.getByRole('button', { name: 'Inloggen' }).last().click();
     await page.getByRole('heading', { level: 1, name: 'Inloggen: verificatiecode' }).waitFor();
     await screen('login-totp');
-    await page.getByLabel('Verificatiecode').fill(totpNow(enrol.body.otpauth_uri));
+    await page.locator('#f-code').fill(totpNow(enrol.body.otpauth_uri));
     await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
     assert.ok(await page.getByText(/Ingelogd als .*Ketenregisseur/).isVisible());
@@ -266,16 +266,17 @@ test('user administration for the beheerder', async (t) => {
   await signIn('beheer');
   await page.goto(`${server.base}/beheer/gebruikers`);
   await page.getByRole('heading', { level: 1, name: 'Gebruikersbeheer' }).waitFor();
-  await page.getByRole('cell', { name: 'af.westerwolde' }).waitFor();
+  await page.getByRole('cell', { name: 'af.westerwolde', exact: true }).waitFor();
   await screen('users');
   await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
   await page.getByLabel('Gebruikersnaam').fill('af.test');
   await page.getByLabel('Naam', { exact: true }).fill('Test Gebruiker');
-  await page.getByLabel('Gemeente').selectOption('GM1950');
+  await page.locator('#f-organisation').selectOption('gem-westerwolde');
+  await page.locator('#f-municipality').selectOption('GM1950');
   await page.getByLabel(/Eerste wachtwoord/).fill('een-lang-wachtwoord-123');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByText('Gebruiker af.test is aangemaakt.').waitFor();
-  await page.getByRole('cell', { name: 'af.test' }).waitFor();
+  await page.getByRole('cell', { name: 'af.test', exact: true }).waitFor();
   await screen('users-created');
 });
 
