@@ -16,9 +16,16 @@ test: setup build
 setup:
 	@scripts/setup
 
-build:
+build: ui
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# The web UI: install its packages from the lockfile when they are missing or older than
+# the lockfile, then type-check and bundle it into ui/dist (served by `drieluik serve`).
+ui:
+	@if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
+	  (cd ui && npm ci --no-audit --no-fund --loglevel=error); fi
+	@cd ui && npm run --silent build
 
 clean:
 	rm -rf $(BUILD)
