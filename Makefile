@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 DATA ?= var
 PORT ?= 8080
 
-.PHONY: run test setup build ui clean
+.PHONY: run test setup build ui clean screenshots
 
 run: setup build
 	@scripts/run --data $(DATA) --port $(PORT)
@@ -26,6 +26,10 @@ ui:
 	@if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
 	  (cd ui && npm ci --no-audit --no-fund --loglevel=error); fi
 	@cd ui && npm run --silent build
+
+# The README's screenshots: the browser tests photograph every screen into docs/screenshots/.
+screenshots: setup build
+	@DRIELUIK_SCREENSHOTS_OVERRIDE=$(CURDIR)/docs/screenshots ctest --test-dir $(BUILD) -R '^ui_e2e$$' --output-on-failure
 
 clean:
 	rm -rf $(BUILD)

@@ -20,7 +20,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 export const BIN = resolve(process.env.DRIELUIK_BIN ?? join(repo, 'build', 'src', 'cli', 'drieluik'));
 export const DIST = resolve(process.env.DRIELUIK_UI_DIST ?? join(repo, 'ui', 'dist'));
-export const SHOTS = resolve(process.env.DRIELUIK_SCREENSHOTS ?? join(repo, 'docs', 'screenshots'));
+// DRIELUIK_SCREENSHOTS_OVERRIDE (set by `make screenshots`) wins over the test's own setting.
+export const SHOTS = resolve(
+  process.env.DRIELUIK_SCREENSHOTS_OVERRIDE ?? process.env.DRIELUIK_SCREENSHOTS ?? join(repo, 'docs', 'screenshots'),
+);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 

@@ -52,7 +52,7 @@ void Register(Router& router, ApiContext& ctx, Compartment c) {
     if (!s.ok()) return ProblemFor(s.status());
     auto rec = Load(ctx, *id, c);
     if (!rec.ok()) return ProblemFor(rec.status());
-    ObjectScope scope = ScopeOfSignal(ctx, {s->content.municipality, s->content.organisation});
+    ObjectScope scope = ScopeOfSignal(ctx, {s->content.municipality, s->content.organisation, s->id});
     scope.care_consent_shared = rec->consent_to_share;
     if (auto denied = call.Authorize(scope, resource, std::to_string(*id))) return *denied;
     return JsonResponse(CompartmentJson(*rec));
@@ -88,7 +88,7 @@ void Register(Router& router, ApiContext& ctx, Compartment c) {
     if (!s.ok()) return ProblemFor(s.status());
     auto stored = Load(ctx, *id, c);
     if (!stored.ok()) return ProblemFor(stored.status());
-    ObjectScope scope = ScopeOfSignal(ctx, {s->content.municipality, s->content.organisation});
+    ObjectScope scope = ScopeOfSignal(ctx, {s->content.municipality, s->content.organisation, s->id});
     scope.care_consent_shared = stored->consent_to_share;
     if (auto denied = call.Authorize(scope, resource, std::to_string(*id))) return *denied;
     if (!errors.empty()) return ProblemFor(Status::InvalidArgument("invalid compartment", errors));

@@ -44,7 +44,7 @@ void RegisterLinks(Router& router, ApiContext& ctx) {
     if (!id) return ProblemFor(Status::NotFound("signal"));
     auto self = ctx.signals.Get(*id);
     if (!self.ok()) return ProblemFor(self.status());
-    if (auto denied = call.Authorize(ScopeOfSignal(ctx, {self->content.municipality, self->content.organisation}),
+    if (auto denied = call.Authorize(ScopeOfSignal(ctx, {self->content.municipality, self->content.organisation, self->id}),
                                      "signal", std::to_string(*id)))
       return *denied;
     auto links = ctx.signals.Links(*id);
@@ -52,7 +52,7 @@ void RegisterLinks(Router& router, ApiContext& ctx) {
     json items = json::array();
     int hidden = 0;  // linked signals outside the caller's need-to-know: counted, not shown
     for (const auto& l : *links) {
-      if (!call.Allows("signal", "read", ScopeOfSignal(ctx, {l.signal.content.municipality, l.signal.content.organisation}))) {
+      if (!call.Allows("signal", "read", ScopeOfSignal(ctx, {l.signal.content.municipality, l.signal.content.organisation, l.signal.id}))) {
         ++hidden;
         continue;
       }

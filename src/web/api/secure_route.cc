@@ -8,6 +8,7 @@
 #include "auth/account_service.h"
 #include "auth/audit_log.h"
 #include "crypto/api_token.h"
+#include "domain/drieluik/drieluik_service.h"
 #include "web/api/problem.h"
 
 namespace drieluik::web::api {
@@ -178,6 +179,14 @@ ObjectScope ScopeOfSignal(const ApiContext& ctx, const SignalScopeInput& s) {
   // Drieluik's referral decisions (issue 5) add signals referred to them.
   if (const Organisation* org = ctx.catalog.FindOrganisation(s.organisation))
     scope.referred_to_police = org->kind == "police" || org->kind == "labour_inspectorate" || org->kind == "kmar";
+  if (!scope.referred_to_police && s.id != 0 && ctx.drieluik) {
+    Signal probe;
+    probe.id = s.id;
+    probe.content.municipality = s.municipality;
+    probe.content.organisation = s.organisation;
+    auto referred = ctx.drieluik->ScopeOf(probe);
+    if (referred.ok()) scope.referred_to_police = referred->referred_to_police;
+  }
   return scope;
 }
 

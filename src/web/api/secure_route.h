@@ -72,6 +72,7 @@ domain::AuditAction AuditActionFor(std::string_view action);
 struct SignalScopeInput {
   std::string municipality;
   std::string organisation;
+  domain::SignalId id = 0;  // when set, a Drieluik referral to police also puts it in their view
 };
 domain::ObjectScope ScopeOfSignal(const ApiContext& ctx, const SignalScopeInput& s);
 

@@ -102,7 +102,7 @@ void RegisterSignals(Router& router, ApiContext& ctx) {
     if (!id) return NotFound();
     auto s = ctx.signals.Get(*id);
     if (!s.ok()) return ProblemFor(s.status());
-    if (auto denied = call.Authorize(ScopeOfSignal(ctx, {s->content.municipality, s->content.organisation}), "signal",
+    if (auto denied = call.Authorize(ScopeOfSignal(ctx, {s->content.municipality, s->content.organisation, s->id}), "signal",
                                      std::to_string(*id)))
       return *denied;
     auto history = ctx.signals.History(*id);
@@ -130,7 +130,7 @@ void RegisterSignals(Router& router, ApiContext& ctx) {
     auto current = ctx.signals.Get(*id);
     if (!current.ok()) return ProblemFor(current.status());
     if (auto denied = call.Authorize(
-            ScopeOfSignal(ctx, {current->content.municipality, current->content.organisation}), "signal",
+            ScopeOfSignal(ctx, {current->content.municipality, current->content.organisation, current->id}), "signal",
             std::to_string(*id)))
       return *denied;
     json merged = SignalWriteJson(*current);
