@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -54,6 +55,23 @@ std::string ReadPasswordFromStdin() {
   std::getline(std::cin, line);
   while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
   return line;
+}
+
+// `drieluik user NAME USERNAME`: one change to one existing user, recorded in the audit trail.
+void AddUserAction(CLI::App* parent, const char* name, const char* help,
+                   std::function<Status(Accounts&, const User&)> act) {
+  auto* cmd = parent->add_subcommand(name, help);
+  auto o = std::make_shared<StoreOptions>();
+  auto username = std::make_shared<std::string>();
+  o->AddTo(*cmd);
+  cmd->add_option("username", *username, "Gebruikersnaam / user name")->required();
+  cmd->callback([o, username, act] {
+    Accounts a(*o);
+    User u = a.Find(*username);
+    Status s = act(a, u);
+    if (!s.ok()) throw ExitWith{ReportError(s)};
+    a.Record(AuditAction::kUpdate, "user", std::to_string(u.id));
+  });
 }
 
 void AddUserCommands(CLI::App& app) {
@@ -130,51 +148,26 @@ void AddUserCommands(CLI::App& app) {
                    u.disabled ? "uitgeschakeld/disabled" : "actief/active");
     });
   }
-  {
-    auto* cmd = user->add_subcommand("disable", "Gebruiker uitschakelen / disable a user");
-    auto o = std::make_shared<StoreOptions>();
-    auto name = std::make_shared<std::string>();
-    o->AddTo(*cmd);
-    cmd->add_option("username", *name, "Gebruikersnaam / user name")->required();
-    cmd->callback([=] {
-      Accounts a(*o);
-      User u = a.Find(*name);
-      auto r = a.service->Disable(u.id);
-      if (!r.ok()) throw ExitWith{ReportError(r.status())};
-      a.Record(AuditAction::kUpdate, "user", std::to_string(u.id));
-      fmt::print("uitgeschakeld / disabled: {}\n", u.username);
-    });
-  }
-  {
-    auto* cmd = user->add_subcommand("reset-password", "Nieuw tijdelijk wachtwoord / new temporary password");
-    auto o = std::make_shared<StoreOptions>();
-    auto name = std::make_shared<std::string>();
-    o->AddTo(*cmd);
-    cmd->add_option("username", *name, "Gebruikersnaam / user name")->required();
-    cmd->callback([=] {
-      Accounts a(*o);
-      User u = a.Find(*name);
-      auto p = a.service->ResetPassword(u.id);
-      if (!p.ok()) throw ExitWith{ReportError(p.status())};
-      a.Record(AuditAction::kUpdate, "user", std::to_string(u.id));
-      fmt::print("tijdelijk wachtwoord / temporary password for {}: {}\n", u.username, *p);
-    });
-  }
-  {
-    auto* cmd = user->add_subcommand("enroll-totp", "Authenticator-app koppelen / enrol an authenticator app (TOTP)");
-    auto o = std::make_shared<StoreOptions>();
-    auto name = std::make_shared<std::string>();
-    o->AddTo(*cmd);
-    cmd->add_option("username", *name, "Gebruikersnaam / user name")->required();
-    cmd->callback([=] {
-      Accounts a(*o);
-      User u = a.Find(*name);
-      auto uri = a.service->EnrollTotp(u.id);
-      if (!uri.ok()) throw ExitWith{ReportError(uri.status())};
-      a.Record(AuditAction::kUpdate, "user", std::to_string(u.id));
-      fmt::print("{}\n", *uri);
-    });
-  }
+  AddUserAction(user, "disable", "Gebruiker uitschakelen / disable a user", [](Accounts& a, const User& u) -> Status {
+    auto r = a.service->Disable(u.id);
+    if (!r.ok()) return r.status();
+    fmt::print("uitgeschakeld / disabled: {}\n", u.username);
+    return Status::Ok();
+  });
+  AddUserAction(user, "reset-password", "Nieuw tijdelijk wachtwoord / new temporary password",
+                [](Accounts& a, const User& u) -> Status {
+                  auto p = a.service->ResetPassword(u.id);
+                  if (!p.ok()) return p.status();
+                  fmt::print("tijdelijk wachtwoord / temporary password for {}: {}\n", u.username, *p);
+                  return Status::Ok();
+                });
+  AddUserAction(user, "enroll-totp", "Authenticator-app koppelen / enrol an authenticator app (TOTP)",
+                [](Accounts& a, const User& u) -> Status {
+                  auto uri = a.service->EnrollTotp(u.id);
+                  if (!uri.ok()) return uri.status();
+                  fmt::print("{}\n", *uri);
+                  return Status::Ok();
+                });
   {
     auto* cmd = user->add_subcommand("require-totp", "Tweede factor verplichten per rol / require TOTP for a role");
     auto o = std::make_shared<StoreOptions>();

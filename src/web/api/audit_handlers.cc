@@ -22,21 +22,12 @@ Result<AuditQuery> ReadAuditQuery(const Request& r, int max_limit) {
   std::vector<FieldError> errors;
   AuditQuery q;
   q.limit = max_limit == 1000 ? 100 : max_limit;
-  for (const auto& [k, v] : r.query)
-    if (!known.count(k)) errors.push_back({"/" + k, "unknown_field", {}});
+  CheckQueryNames(r, known, errors);
   q.actor = r.Query("actor").value_or("");
   q.object_type = r.Query("objectType").value_or("");
   q.object_id = r.Query("objectId").value_or("");
-  auto instant = [&](const char* name, bool end) -> std::optional<TimePoint> {
-    auto v = r.Query(name);
-    if (!v) return std::nullopt;
-    if (auto d = ParseDate(*v)) return AmsterdamTime(end ? AddDays(*d, 1) : *d, std::chrono::minutes(0));
-    if (auto t = ParseTimestamp(*v)) return t;
-    errors.push_back({std::string("/") + name, "invalid_date", {}});
-    return std::nullopt;
-  };
-  q.from = instant("from", false);
-  q.to = instant("to", true);
+  q.from = QueryInstant(r, "from", false, errors);
+  q.to = QueryInstant(r, "to", true, errors);
   if (auto a = r.Query("after")) {
     auto n = ParseId(*a);
     if (!n && *a != "0") errors.push_back({"/after", "invalid_number", {}});

@@ -44,25 +44,12 @@ std::variant<AgendaItem, Response> ItemOf(DrieluikCall& c, MeetingId id, const s
 Result<MeetingFilter> ReadFilter(const Request& r) {
   static const std::set<std::string> known = {"type", "from", "to", "limit"};
   std::vector<FieldError> errors;
-  for (const auto& [k, v] : r.query)
-    if (!known.count(k)) errors.push_back({"/" + k, "unknown_field", {}});
+  CheckQueryNames(r, known, errors);
   MeetingFilter f;
   f.type = r.Query("type").value_or("");
-  auto instant = [&](const char* name, bool end) -> std::optional<TimePoint> {
-    auto v = r.Query(name);
-    if (!v) return std::nullopt;
-    if (auto d = ParseDate(*v)) return AmsterdamTime(end ? AddDays(*d, 1) : *d, std::chrono::minutes(0));
-    if (auto t = ParseTimestamp(*v)) return t;
-    errors.push_back({std::string("/") + name, "invalid_date", {}});
-    return std::nullopt;
-  };
-  f.from = instant("from", false);
-  f.to = instant("to", true);
-  if (auto l = r.Query("limit")) {
-    auto n = ParseId(*l);
-    if (!n || *n > 500) errors.push_back({"/limit", "out_of_range", {{"min", "1"}, {"max", "500"}}});
-    else f.limit = static_cast<int>(*n);
-  }
+  f.from = QueryInstant(r, "from", false, errors);
+  f.to = QueryInstant(r, "to", true, errors);
+  if (auto l = QueryLimit(r, 500, errors)) f.limit = *l;
   if (!errors.empty()) return Status::InvalidArgument("invalid filter", errors);
   return f;
 }

@@ -23,8 +23,7 @@ Result<SignalFilter> ReadFilter(const Request& r) {
   static const std::set<std::string> known = {"municipality", "form", "status", "from", "to", "q", "limit", "cursor"};
   std::vector<FieldError> errors;
   SignalFilter f;
-  for (const auto& [k, v] : r.query)
-    if (!known.count(k)) errors.push_back({"/" + k, "unknown_field", {}});
+  CheckQueryNames(r, known, errors);
   f.municipality = r.Query("municipality").value_or("");
   f.form = r.Query("form").value_or("");
   f.text = r.Query("q").value_or("");
@@ -34,21 +33,9 @@ Result<SignalFilter> ReadFilter(const Request& r) {
     if (!f.status) errors.push_back({"/status", "invalid_value", {{"allowed", "new, in_intake, for_drieluik, assessed, linked_to_case, closed"}}});
   }
   // A date is a day in the Netherlands: from = its first instant, to = the day after (inclusive).
-  auto instant = [&](const char* name, bool end) -> std::optional<TimePoint> {
-    auto v = r.Query(name);
-    if (!v) return std::nullopt;
-    if (auto d = ParseDate(*v)) return AmsterdamTime(end ? AddDays(*d, 1) : *d, std::chrono::minutes(0));
-    if (auto t = ParseTimestamp(*v)) return t;
-    errors.push_back({std::string("/") + name, "invalid_date", {}});
-    return std::nullopt;
-  };
-  f.from = instant("from", false);
-  f.to = instant("to", true);
-  if (auto l = r.Query("limit")) {
-    auto n = ParseId(*l);
-    if (!n || *n > 200) errors.push_back({"/limit", "out_of_range", {{"min", "1"}, {"max", "200"}}});
-    else f.limit = static_cast<int>(*n);
-  }
+  f.from = QueryInstant(r, "from", false, errors);
+  f.to = QueryInstant(r, "to", true, errors);
+  if (auto l = QueryLimit(r, 200, errors)) f.limit = *l;
   if (!errors.empty()) return Status::InvalidArgument("invalid filter", errors);
   return f;
 }
