@@ -85,6 +85,7 @@ int Serve(const ServeOptions& o) {
   ctx.accounts = &accounts;
   ctx.audit = &audit;
   ctx.compartments = &db->compartments();
+  ctx.secure_cookies = !o.server.tls_cert_file.empty();  // session cookies get Secure under TLS
   ctx.clock = &clock;
   auto terms = LoadRetentionTerms(o.retention_config);
   if (!terms.ok()) return ReportError(terms.status());
