@@ -51,6 +51,12 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
   std::string port_file = (dir / "port").string();
   if (database.empty()) database = "sqlite:" + (dir / "bench.db").string();
+  // A database with its key file (encryption at rest), as `make run` makes it.
+  auto init = drieluik::testing::RunCommand(bin, "init --database '" + database + "' --data " + dir.string());
+  if (init.exit_code != 0) {
+    std::fprintf(stderr, "init failed: %s\n", init.output.c_str());
+    return 1;
+  }
   // Intake as a partner system would do it: with an API token (user "bench.intake").
   std::string bearer;
   try {
