@@ -100,7 +100,6 @@ std::optional<Response> Call::Audit(AuditAction action, std::string_view object_
 
 void AddRoute(Router& router, ApiContext& ctx, RouteSpec spec, SecureHandler handler) {
   ctx.routes.push_back(spec);
-  const RouteSpec& kept = ctx.routes.back();
   // The spec is copied into the closure: ctx.routes may reallocate.
   router.Add(spec.method, spec.pattern, [&ctx, spec, handler = std::move(handler)](Request& r) -> Response {
     // 1. Who is calling.
@@ -168,7 +167,6 @@ void AddRoute(Router& router, ApiContext& ctx, RouteSpec spec, SecureHandler han
     }
     return resp;
   });
-  (void)kept;
 }
 
 ObjectScope ScopeOfSignal(const ApiContext& ctx, const SignalScopeInput& s) {

@@ -42,8 +42,9 @@ class Call {
   /// returns nullopt. Refused: audits the refusal and returns the problem to send.
   std::optional<Response> Authorize(const domain::ObjectScope& scope, std::string_view object_type,
                                     std::string_view object_id);
-  /// Like Authorize, for another (resource, action) than the route's own, e.g. the police
-  /// compartment of a signal. Audits only a refusal; false when refused.
+  /// Like Authorize, for another (resource, action) than the route's own, e.g. whether a
+  /// linked signal may be shown. Writes no audit entry (the caller shows nothing of what is
+  /// refused); false when refused.
   bool Allows(std::string_view resource, std::string_view action, const domain::ObjectScope& scope);
   /// Records an audited access that is not a single object decision (a list's result, a
   /// created object). 503 problem when the audit trail cannot be written (fail closed).
