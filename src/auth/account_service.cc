@@ -226,6 +226,11 @@ Status AccountService::Validate(const UserInput& in, bool creating) const {
   if (creating && role && (*role == Role::kAandachtsfunctionaris || *role == Role::kHandhaving) &&
       (!in.municipality || in.municipality->empty()))
     errors.push_back({"/municipality", "required", {}});
+  // A work address for reminders: one @, no spaces or header characters (it goes into an
+  // SMTP envelope), at most 254 characters (RFC 5321).
+  static const std::regex kEmail(R"([^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+)");
+  if (in.email && !in.email->empty() && (in.email->size() > 254 || !std::regex_match(*in.email, kEmail)))
+    errors.push_back({"/email", "email", {}});
   if (required(in.password, "/password") && (in.password->size() < 12 || in.password->size() > crypto::kMaxPasswordBytes))
     errors.push_back({"/password", "length", {{"min", "12"}, {"max", std::to_string(crypto::kMaxPasswordBytes)}}});
   if (!errors.empty()) return Status::InvalidArgument("invalid user", errors);
@@ -242,6 +247,7 @@ Result<User> AccountService::AddUser(const UserInput& in) {
   u.role = *RoleFromCode(*in.role);
   u.organisation = *in.organisation;
   u.municipality = in.municipality.value_or("");
+  u.email = in.email.value_or("");
   u.password_hash = *hash;
   u.disabled = in.disabled.value_or(false);
   u.created_at = u.updated_at = clock_.Now();
@@ -260,6 +266,7 @@ Result<User> AccountService::UpdateUser(UserId id, const UserInput& in) {
   if (in.role) next.role = *RoleFromCode(*in.role);
   if (in.organisation) next.organisation = *in.organisation;
   if (in.municipality) next.municipality = *in.municipality;
+  if (in.email) next.email = *in.email;
   if (in.disabled) next.disabled = *in.disabled;
   if (in.password) {
     auto hash = hasher_.Hash(*in.password);

@@ -57,6 +57,7 @@ struct LoginOutcome {
 /// Input of AddUser / UpdateUser (fields not given stay as they are on update).
 struct UserInput {
   std::optional<std::string> username, display_name, role, organisation, municipality, password;
+  std::optional<std::string> email;  // "" clears it
   std::optional<bool> disabled;
 };
 

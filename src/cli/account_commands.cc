@@ -87,6 +87,7 @@ void AddUserCommands(CLI::App& app) {
     auto org = std::make_shared<std::string>();
     auto mun = std::make_shared<std::string>();
     auto display = std::make_shared<std::string>();
+    auto email = std::make_shared<std::string>();
     auto from_stdin = std::make_shared<bool>(false);
     o->AddTo(*cmd);
     cmd->add_option("--username", *name, "Gebruikersnaam / user name")->required();
@@ -94,6 +95,7 @@ void AddUserCommands(CLI::App& app) {
     cmd->add_option("--organisation", *org, "Organisatie-id / organisation id (GET /api/v1/organisations)")->required();
     cmd->add_option("--municipality", *mun, "CBS-code van de gemeente / municipality CBS code");
     cmd->add_option("--display-name", *display, "Weergavenaam / display name (default: the user name)");
+    cmd->add_option("--email", *email, "E-mailadres voor herinneringen / e-mail address for reminders");
     cmd->add_flag("--password-stdin", *from_stdin,
                   "Lees het wachtwoord van stdin; anders wordt er een gegenereerd / read the password from stdin; "
                   "otherwise one is generated and printed");
@@ -105,6 +107,7 @@ void AddUserCommands(CLI::App& app) {
       u.organisation = *org;
       u.municipality = *mun;
       u.display_name = display->empty() ? *name : *display;
+      if (!email->empty()) u.email = *email;
       std::string password;
       if (*from_stdin) password = ReadPasswordFromStdin();
       u.password = *from_stdin ? password : std::string(40, 'x');  // replaced below when generated
@@ -138,6 +141,7 @@ void AddUserCommands(CLI::App& app) {
                          {"role", ToCode(u.role)},
                          {"organisation", u.organisation},
                          {"municipality", u.municipality.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.municipality)},
+                         {"email", u.email.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.email)},
                          {"disabled", u.disabled}});
         fmt::print("{}\n", out.dump(2));
         return;

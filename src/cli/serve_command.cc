@@ -6,10 +6,11 @@
 
 #include <boost/asio/ip/address.hpp>
 #include <condition_variable>
+#include <cstdlib>
 #include <filesystem>
-#include <condition_variable>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <stop_token>
 #include <thread>
@@ -22,6 +23,7 @@
 #include "auth/audit_log.h"
 #include "crypto/sodium_secrets.h"
 #include "domain/drieluik/drieluik_service.h"
+#include "mail/smtp_mail_sender.h"
 #include "web/api/api.h"
 #include "web/http/server.h"
 #include "web/http/static_files.h"
@@ -35,6 +37,45 @@ struct ServeOptions {
   std::string ui_dir = "ui/dist";
   std::string port_file;
   std::string retention_config;
+  mail::SmtpOptions smtp;           // smtp.url empty: reminders in-app only (the default)
+  std::string smtp_starttls = "required";
+  std::string smtp_password_file;   // else DRIELUIK_SMTP_PASSWORD, else none
+  std::string public_url;           // for the links in reminder mails
+};
+
+// The SMTP relay's options from the command line and the environment;
+// InvalidArgument naming the option when one is malformed or the password file unreadable.
+Result<mail::SmtpOptions> SmtpFrom(const ServeOptions& o) {
+  mail::SmtpOptions smtp = o.smtp;
+  smtp.starttls = o.smtp_starttls == "off" ? mail::StartTls::kOff
+                  : o.smtp_starttls == "try" ? mail::StartTls::kTry
+                                             : mail::StartTls::kRequired;
+  DRIELUIK_RETURN_IF_ERROR(mail::SmtpMailSender::CheckOptions(smtp));
+  if (!o.smtp_password_file.empty()) {
+    std::ifstream in(o.smtp_password_file);
+    if (!in || !std::getline(in, smtp.password))
+      return Status::InvalidArgument("--smtp-password-file: cannot read " + o.smtp_password_file);
+  } else if (const char* env = std::getenv("DRIELUIK_SMTP_PASSWORD")) {
+    smtp.password = env;
+  }
+  if (!smtp.password.empty() && smtp.username.empty())
+    return Status::InvalidArgument("--smtp-user: required with a password");
+  return smtp;
+}
+
+// Logs a reminder mail the relay did not take (the reason only: never the address or the
+// message), so a relay that is down shows in the log; the reminder stays recorded in-app.
+class LoggingMailSender final : public domain::MailSender {
+ public:
+  explicit LoggingMailSender(std::unique_ptr<domain::MailSender> inner) : inner_(std::move(inner)) {}
+  Status Send(const domain::MailMessage& m) override {
+    Status s = inner_->Send(m);
+    if (!s.ok()) spdlog::warn("reminder mail not sent: {}", s.ToString());
+    return s;
+  }
+
+ private:
+  std::unique_ptr<domain::MailSender> inner_;
 };
 
 bool IsLoopback(const std::string& address) {
@@ -103,9 +144,29 @@ int Serve(const ServeOptions& o) {
       spdlog::info("retention: {} signals anonymised, {} reporter contacts erased, {} audit entries removed",
                    r->signals_anonymised, r->reporters_erased, r->audit_entries_removed);
   });
-  // The Drieluik (issue 5). Reminders are in-app; mail (an SMTP relay) is off by default.
+  // The Drieluik (issue 5). Reminders are in-app, and mailed to the owner's address when
+  // --smtp-url names a relay (off by default).
   const domain::MeetingTypes meeting_types = domain::MeetingTypes::Defaults();
-  domain::DrieluikService drieluik(db->drieluik(), *db, catalog, clock, meeting_types);
+  domain::ReminderOptions reminder_options;
+  std::unique_ptr<domain::MailSender> mailer;
+  if (!o.smtp.url.empty()) {
+    auto smtp = SmtpFrom(o);
+    if (!smtp.ok()) return ReportError(smtp.status());
+    mailer = std::make_unique<LoggingMailSender>(std::make_unique<mail::SmtpMailSender>(*smtp, clock));
+    reminder_options.mail = mailer.get();
+    reminder_options.address_of = [&accounts](const std::string& owner) -> std::optional<std::string> {
+      auto u = accounts.FindUser(owner);
+      if (!u.ok() || u->email.empty() || u->disabled) return std::nullopt;
+      return u->email;
+    };
+    std::string base = o.public_url.empty()
+                           ? fmt::format("{}://{}:{}", tls ? "https" : "http", o.server.bind, o.server.port)
+                           : o.public_url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    reminder_options.link_base = base + "/acties/";
+    spdlog::info("reminders are mailed through {}", smtp->url);
+  }
+  domain::DrieluikService drieluik(db->drieluik(), *db, catalog, clock, meeting_types, reminder_options);
   ctx.drieluik = &drieluik;
   std::mutex reminder_mu;
   std::condition_variable_any reminder_cv;
@@ -164,6 +225,19 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--tls-key", o->server.tls_key_file, "Privésleutel bij het certificaat (PEM) / its private key (PEM)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--port-file", o->port_file, "Schrijf de gekozen poort naar dit bestand / write the bound port to this file");
+  cmd->add_option("--smtp-url", o->smtp.url,
+                  "SMTP-relay voor herinneringen per e-mail (smtp://host:587 of smtps://host:465); standaard uit / "
+                  "SMTP relay for reminder mail; off by default");
+  cmd->add_option("--smtp-from", o->smtp.from, "Afzender / sender address, e.g. drieluik@gemeente.nl");
+  cmd->add_option("--smtp-user", o->smtp.username, "Gebruiker bij de relay / relay user name");
+  cmd->add_option("--smtp-password-file", o->smtp_password_file,
+                  "Bestand met het relay-wachtwoord (anders DRIELUIK_SMTP_PASSWORD) / file with the relay password");
+  cmd->add_option("--smtp-starttls", o->smtp_starttls, "required (standaard), try of off / required (default), try or off")
+      ->check(CLI::IsMember({"required", "try", "off"}));
+  cmd->add_option("--smtp-ca-file", o->smtp.ca_file, "CA-bundel voor de relay / CA bundle to trust for the relay")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--public-url", o->public_url,
+                  "Adres van drieluik voor links in e-mails / drieluik's address for links in mail, e.g. https://drieluik.gemeente.nl");
   cmd->callback([o] {
     int rc = Serve(*o);
     if (rc != kExitOk) throw ExitWith{rc};

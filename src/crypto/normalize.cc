@@ -172,6 +172,7 @@ std::string_view IndexKindName(IndexKind kind) {
     case IndexKind::kKvkNumber: return "kvk_number";
     case IndexKind::kDate: return "date";
     case IndexKind::kWord: return "word";
+    case IndexKind::kLinkKey: return "link_key";
   }
   return "unknown";
 }
@@ -192,6 +193,7 @@ std::string Normalize(IndexKind kind, std::string_view value) {
     }
     case IndexKind::kKvkNumber: return Digits(value);
     case IndexKind::kDate: return std::string(Trim(value));
+    case IndexKind::kLinkKey: return std::string(value);
   }
   return "";
 }

@@ -19,6 +19,7 @@ enum class IndexKind {
   kKvkNumber,     ///< Chamber of Commerce number
   kDate,          ///< a date such as a date of birth, ISO "YYYY-MM-DD"
   kWord,          ///< one word of free text (see WordTokens)
+  kLinkKey,       ///< a link key "<kind>:<normalised>" (domain/link_keys.h), normalised already
 };
 
 /// Stable name of a kind ("name", "phone", ...), used in docs and errors.
@@ -39,6 +40,7 @@ std::string_view IndexKindName(IndexKind kind);
 ///  - kEmail: trimmed, ASCII lower case.
 ///  - kKvkNumber: digits only.
 ///  - kDate: trimmed.
+///  - kLinkKey: as it is (the domain normalised it; see docs/formats/link-keys.md).
 std::string Normalize(IndexKind kind, std::string_view value);
 
 /// The distinct words of free text for word search: the kName normalisation, split on

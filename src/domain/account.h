@@ -31,6 +31,7 @@ struct User {
   Role role = Role::kAandachtsfunctionaris;
   std::string organisation;   // organisation id from the catalog
   std::string municipality;   // CBS code, or "" for regional roles
+  std::string email;          // work address for reminders (issue 5), or ""
   std::string password_hash;  // argon2id
   bool must_change_password = false;
   std::string totp_secret;    // base32; "" when no authenticator is enrolled

@@ -1,9 +1,10 @@
 // Link keys: how the small signals are brought together (PRODUCT.md step 2, issue
 // "Bringing small signals together", point 3). Each person, address, business, phone
 // number and vehicle of a signal yields a normalised key; signals that share a key are
-// linked, and the key's kind is the reason shown to the user. Only a one-way hash of a
-// key is stored (see Secrets::HashSecret), so the index does not repeat personal data
-// in the clear.
+// linked, and the key's kind is the reason shown to the user. Only a keyed hash of a
+// key is stored (a blind index under the key ring, computed by the store that holds the
+// keys: LinkKeyRepository::HashLinkKey), so the index neither repeats personal data in the
+// clear nor lets a guessed phone number or plate be checked without the key file.
 //
 // Pure functions; thread-safe.
 #pragma once
@@ -40,7 +41,7 @@ std::string NormalisePostcode(std::string_view s);
 /// strangers); addresses need a postcode and house number, or street, number and city.
 std::vector<LinkKey> LinkKeysOf(const SignalContent& content);
 
-/// A stored key: the kind and the hash of the normalised value.
+/// A stored key: the kind and the keyed hash of the normalised value.
 struct StoredLinkKey {
   LinkKind kind;
   std::string hash;
@@ -64,6 +65,11 @@ struct Hotspot {
 class LinkKeyRepository {
  public:
   virtual ~LinkKeyRepository() = default;
+  /// The stored form of `k` under the current key. FailedPrecondition without keys.
+  virtual Result<std::string> HashLinkKey(const LinkKey& k) = 0;
+  /// What a search for `k` must match: its hash under every key of the ring (during a key
+  /// rotation rows carry the old or the new one). FailedPrecondition without keys.
+  virtual Result<std::vector<std::string>> SearchHashesOf(const LinkKey& k) = 0;
   /// Replaces the keys of one signal, in one transaction.
   virtual Status ReplaceLinkKeys(SignalId id, const std::vector<StoredLinkKey>& keys) = 0;
   /// Other signals (not `exclude`) that have any of the hashes.

@@ -30,6 +30,9 @@ struct SignalFilter {
   bool scoped = false;
   std::string scope_municipality;
   std::vector<std::string> scope_organisations;
+  // With `scoped`: also the signals that a Drieluik assessment referred to the police, the
+  // labour inspectorate or the RIEC (the police's view, policy.h).
+  bool scope_referred_to_police = false;
 };
 
 struct SignalPage {

@@ -84,25 +84,32 @@ SignalService::SignalService(SignalRepository& repo, const Catalog& catalog, con
                              LinkKeyRepository* links)
     : repo_(repo), catalog_(catalog), clock_(clock), secrets_(secrets), links_(links), throttle_(clock) {}
 
-std::string SignalService::KeyHash(const LinkKey& k) {
-  return secrets_.HashSecret("link:" + std::string(ToCode(k.kind)) + ":" + k.normalised);
-}
-
-std::vector<StoredLinkKey> SignalService::StoredKeys(const SignalContent& c) {
+Result<std::vector<StoredLinkKey>> SignalService::StoredKeys(const SignalContent& c) {
   std::vector<StoredLinkKey> keys;
-  for (const auto& k : LinkKeysOf(c)) keys.push_back({k.kind, KeyHash(k)});
+  if (!links_) return keys;
+  for (const auto& k : LinkKeysOf(c)) {
+    auto h = links_->HashLinkKey(k);
+    if (!h.ok()) return h.status();
+    keys.push_back({k.kind, std::move(h).value()});
+  }
   return keys;
 }
 
 Status SignalService::IndexLinks(const Signal& s) {
   if (!links_) return Status::Ok();
-  return links_->ReplaceLinkKeys(s.id, StoredKeys(s.content));
+  auto keys = StoredKeys(s.content);
+  if (!keys.ok()) return keys.status();
+  return links_->ReplaceLinkKeys(s.id, *keys);
 }
 
 Result<std::vector<Signal>> SignalService::SignalsMatching(const SignalContent& probe) {
   if (!links_) return Status::FailedPrecondition("no link index");
   std::vector<std::string> hashes;
-  for (const auto& k : LinkKeysOf(probe)) hashes.push_back(KeyHash(k));
+  for (const auto& k : LinkKeysOf(probe)) {
+    auto h = links_->SearchHashesOf(k);
+    if (!h.ok()) return h.status();
+    hashes.insert(hashes.end(), h->begin(), h->end());
+  }
   std::vector<Signal> out;
   if (hashes.empty()) return out;
   auto hits = links_->FindByHashes(hashes, 0);
@@ -131,9 +138,12 @@ Result<std::vector<SignalLink>> SignalService::Links(SignalId id) {
   std::map<std::string, const LinkKey*> by_hash;
   std::vector<std::string> hashes;
   for (const auto& k : keys) {
-    std::string h = KeyHash(k);
-    by_hash[h] = &k;
-    hashes.push_back(h);
+    auto hs = links_->SearchHashesOf(k);
+    if (!hs.ok()) return hs.status();
+    for (auto& h : *hs) {
+      by_hash[h] = &k;
+      hashes.push_back(std::move(h));
+    }
   }
   std::vector<SignalLink> out;
   if (hashes.empty()) return out;
@@ -172,8 +182,12 @@ Result<std::vector<HotspotView>> SignalService::Hotspots(LinkKind kind, int min_
     for (SignalId id : h.signals) {
       Result<Signal> s = repo_.Get(id);
       if (!s.ok()) continue;
-      for (const auto& k : LinkKeysOf(s->content))
-        if (k.kind == kind && KeyHash(k) == h.hash) v.label = k.label;
+      for (const auto& k : LinkKeysOf(s->content)) {
+        if (k.kind != kind) continue;
+        auto hs = links_->SearchHashesOf(k);
+        if (!hs.ok()) return hs.status();
+        if (std::find(hs->begin(), hs->end(), h.hash) != hs->end()) v.label = k.label;
+      }
       if (!v.label.empty()) break;
     }
     out.push_back(std::move(v));
@@ -223,7 +237,9 @@ Result<Signal> SignalService::Store(SignalContent content, const std::string& ac
   n.urgency = std::string(ToCode(TriageOf(n.signal.content).urgency.level));
   n.public_secret_hash = secret_hash;
   n.created = HistoryEntry{now, "created", actor, {}};
-  n.link_keys = StoredKeys(n.signal.content);  // stored with the signal, in one transaction
+  auto keys = StoredKeys(n.signal.content);  // stored with the signal, in one transaction
+  if (!keys.ok()) return keys.status();
+  n.link_keys = std::move(keys).value();
   // The code carries the year the signal was received (older imports keep their year).
   int year = static_cast<int>(AmsterdamDate(n.signal.received_at).year());
   for (int attempt = 0; attempt < kReferenceAttempts; ++attempt) {
@@ -278,8 +294,9 @@ Result<Signal> SignalService::Update(SignalId id, std::int64_t expected_version,
   next.received_at = *next.content.received_at;
   next.updated_at = now;
   std::string urgency(ToCode(TriageOf(next.content).urgency.level));
-  std::vector<StoredLinkKey> keys = StoredKeys(next.content);
-  return repo_.Update(next, expected_version, urgency, HistoryEntry{now, "updated", actor, fields}, &keys);
+  auto keys = StoredKeys(next.content);
+  if (!keys.ok()) return keys.status();
+  return repo_.Update(next, expected_version, urgency, HistoryEntry{now, "updated", actor, fields}, &*keys);
 }
 
 Result<SignalPage> SignalService::List(SignalFilter filter) {

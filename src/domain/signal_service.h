@@ -101,8 +101,8 @@ class SignalService {
   SignalRepository& repo_;
   const Catalog& catalog_;
   const Clock& clock_;
-  std::string KeyHash(const LinkKey& k);
-  std::vector<StoredLinkKey> StoredKeys(const SignalContent& c);
+  /// The keys of `c` hashed by the store (none without a link index).
+  Result<std::vector<StoredLinkKey>> StoredKeys(const SignalContent& c);
 
   Secrets& secrets_;
   LinkKeyRepository* links_;

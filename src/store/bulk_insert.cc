@@ -55,7 +55,7 @@ Status BulkInsertSignals(Store& store, std::shared_ptr<const crypto::KeyRing> ke
                Ms(s.updated_at),
                p->key_id};
     DRIELUIK_RETURN_IF_ERROR((*load)->Append(signals, row));
-    beside.push_back({s.id, s.content.forms, n.created, std::move(p->words), n.link_keys});
+    beside.push_back({s.id, s.content.forms, n.created, std::move(p->words), protector.LinkKeysFor(s.content)});
     return Status::Ok();
   }));
   for (const auto& b : beside)

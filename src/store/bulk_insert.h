@@ -1,7 +1,7 @@
 // Bulk insert of many generated signals (the national demo, benchmarks) into an empty
 // store: one BulkLoad (one transaction, rows sent in large batches), with every row
-// encrypted and word-indexed exactly as Store::Insert writes it, so the server reads and
-// searches the result as any other data. Thread-compatible.
+// encrypted, word-indexed and link-keyed exactly as Store::Insert writes it, so the server
+// reads, searches and links the result as any other data. Thread-compatible.
 #pragma once
 
 #include <functional>
@@ -19,7 +19,7 @@ namespace drieluik::store {
 using SignalProducer = std::function<Status(const std::function<Status(const domain::NewSignal&)>& sink)>;
 
 /// Loads what `produce` gives. FailedPrecondition when the store already holds signals.
-/// Link keys of the NewSignals are stored too.
+/// The link keys of every signal are computed here (keyed, as the service stores them).
 Status BulkInsertSignals(Store& store, std::shared_ptr<const crypto::KeyRing> keys, const SignalProducer& produce);
 
 }  // namespace drieluik::store

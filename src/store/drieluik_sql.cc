@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 
 namespace drieluik::store {
 
@@ -369,6 +370,16 @@ class SqlDrieluikRepository final : public DrieluikRepository {
                      N(a.item_id), N(a.meeting_id), Opt(a.signal_id), Opt(a.case_id), std::string(ToCode(a.outcome)),
                      a.reasoning, DecisionsJson(a.decisions), a.actor, Ms(a.at));
       out.id = Int(rows.at(0).at(0));
+      if (a.signal_id) {
+        std::set<std::string> routes;
+        for (const auto& d : a.decisions)
+          if (ToCode(d.kind).starts_with("refer_")) routes.insert(std::string(ToCode(d.kind)));
+        for (const auto& route : routes) {
+          DRIELUIK_QUERY(ref, tx, "INSERT INTO signal_referrals (signal_id, route, assessment_id) VALUES (?, ?, ?)",
+                         N(*a.signal_id), route, N(out.id));
+          (void)ref;
+        }
+      }
       DRIELUIK_QUERY(upd, tx, "UPDATE agenda_items SET status = 'assessed' WHERE id = ? RETURNING id", N(a.item_id));
       if (upd.empty()) return Status::NotFound("agenda item");
       return Status::Ok();

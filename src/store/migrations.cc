@@ -14,6 +14,12 @@ extern const std::string_view kSqlite005Encryption;
 extern const std::string_view kPostgres005Encryption;
 extern const std::string_view kSqlite004Drieluik;
 extern const std::string_view kPostgres004Drieluik;
+extern const std::string_view kSqlite007Referrals;
+extern const std::string_view kPostgres007Referrals;
+extern const std::string_view kSqlite008UserEmail;
+extern const std::string_view kPostgres008UserEmail;
+extern const std::string_view kSqlite009KeyedLinkKeys;
+extern const std::string_view kPostgres009KeyedLinkKeys;
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> list = {
@@ -23,6 +29,9 @@ const std::vector<Migration>& SqliteMigrations() {
       {4, "004_drieluik", kSqlite004Drieluik},
       {5, "005_encryption", kSqlite005Encryption},
       {6, "006_compartments", kSqlite006Compartments},
+      {7, "007_referrals", kSqlite007Referrals},
+      {8, "008_user_email", kSqlite008UserEmail},
+      {9, "009_keyed_link_keys", kSqlite009KeyedLinkKeys},
   };
   return list;
 }
@@ -35,6 +44,9 @@ const std::vector<Migration>& PostgresMigrations() {
       {4, "004_drieluik", kPostgres004Drieluik},
       {5, "005_encryption", kPostgres005Encryption},
       {6, "006_compartments", kPostgres006Compartments},
+      {7, "007_referrals", kPostgres007Referrals},
+      {8, "008_user_email", kPostgres008UserEmail},
+      {9, "009_keyed_link_keys", kPostgres009KeyedLinkKeys},
   };
   return list;
 }

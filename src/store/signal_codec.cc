@@ -4,7 +4,16 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "domain/drieluik/assessment.h"
+
 namespace drieluik::store {
+
+std::string PoliceReferralsSql() {
+  std::string out = "(";
+  for (domain::DecisionKind k : domain::PoliceReferrals())
+    out += (out.size() > 1 ? ", '" : "'") + std::string(domain::ToCode(k)) + "'";
+  return out + ")";
+}
 namespace {
 
 using nlohmann::json;
@@ -256,6 +265,24 @@ Result<std::string> SignalProtector::UnprotectCompartment(std::string_view key_i
                                       std::string(key_id) + "\" of the key ring (wrong key file?): " +
                                       text.status().message());
   return text;
+}
+
+namespace {
+std::string LinkKeyText(const domain::LinkKey& k) { return std::string(domain::ToCode(k.kind)) + ":" + k.normalised; }
+}  // namespace
+
+std::string SignalProtector::LinkKeyHash(const domain::LinkKey& k) const {
+  return index_->Compute(crypto::IndexKind::kLinkKey, LinkKeyText(k));
+}
+
+std::vector<std::string> SignalProtector::LinkKeySearchHashes(const domain::LinkKey& k) const {
+  return index_->SearchIndexes(crypto::IndexKind::kLinkKey, LinkKeyText(k));
+}
+
+std::vector<domain::StoredLinkKey> SignalProtector::LinkKeysFor(const domain::SignalContent& c) const {
+  std::vector<domain::StoredLinkKey> out;
+  for (const auto& k : domain::LinkKeysOf(c)) out.push_back({k.kind, LinkKeyHash(k)});
+  return out;
 }
 
 std::vector<std::vector<std::int64_t>> SignalProtector::QueryWords(std::string_view text) const {

@@ -24,9 +24,15 @@
 #include "crypto/field_cipher.h"
 #include "crypto/key_ring.h"
 #include "domain/compartment.h"
+#include "domain/link_keys.h"
 #include "domain/signal.h"
 
 namespace drieluik::store {
+
+/// The SQL list of the decision codes that refer a signal to the police's view
+/// (domain PoliceReferrals), e.g. "('refer_politie', 'refer_arbeidsinspectie', 'refer_riec')",
+/// for both backends' scoped lists over signal_referrals.
+std::string PoliceReferralsSql();
 
 /// The content of a signal (everything in SignalContent except the fields stored as
 /// columns: channel, received_at, municipality, organisation, summary) as JSON text.
@@ -102,6 +108,17 @@ class SignalProtector {
   /// word key under every key of the ring; a signal matches when it has, for every entry,
   /// one of its keys. Empty when the text has no word of 2 or more characters.
   std::vector<std::vector<std::int64_t>> QueryWords(std::string_view text) const;
+
+  /// The stored form of a link key (signal_link_keys.key_hash): a keyed blind index
+  /// "<key id>:<hex>" of "<kind>:<normalised>" under the current key (BlindIndex,
+  /// IndexKind::kLinkKey), so a guessed phone number or plate cannot be checked against the
+  /// database without the key file. Requires: has_keys().
+  std::string LinkKeyHash(const domain::LinkKey& k) const;
+  /// What a search for `k` must match: its hash under every key of the ring (during a
+  /// rotation rows carry the old or the new one). Requires: has_keys().
+  std::vector<std::string> LinkKeySearchHashes(const domain::LinkKey& k) const;
+  /// The stored link keys of a content (LinkKeysOf, hashed under the current key).
+  std::vector<domain::StoredLinkKey> LinkKeysFor(const domain::SignalContent& c) const;
 
   /// The value stored in encryption_keys for the current key: a fixed text encrypted
   /// under it, so a later start can tell a wrong key file with the same ids.

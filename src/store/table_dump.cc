@@ -17,13 +17,15 @@ const std::vector<TableSpec>& DumpTables() {
       {"signal_additions", {"id", "signal_id", "at", "text", "key_id"}, {"id"}, {}},
       {"signal_words", {"signal_id", "word"}, {"signal_id", "word"}, {}},
       {"signal_link_keys", {"signal_id", "kind", "key_hash"}, {"signal_id", "kind", "key_hash"}, {}},
+      {"link_key_rebuild", {"signal_id"}, {"signal_id"}, {}},
       {"signal_compartments",
        {"signal_id", "compartment", "document", "key_id", "consent_to_share", "version", "updated_at", "updated_by"},
        {"signal_id", "compartment"},
        {}},
       {"users",
        {"id", "username", "display_name", "role", "organisation", "municipality", "password_hash",
-        "must_change_password", "totp_secret", "totp_last_step", "disabled", "version", "created_at", "updated_at"},
+        "must_change_password", "totp_secret", "totp_last_step", "disabled", "version", "created_at", "updated_at",
+        "email"},
        {"id"},
        {}},
       {"sessions", {"id_hash", "user_id", "csrf_token", "created_at", "last_seen_at"}, {"id_hash"}, {}},
@@ -61,6 +63,8 @@ const std::vector<TableSpec>& DumpTables() {
        {"id"},
        {"decisions"}},
       {"action_reminders", {"action_id", "kind", "at", "mailed"}, {"action_id", "kind"}, {}},
+      // 007_referrals.
+      {"signal_referrals", {"signal_id", "route", "assessment_id"}, {"signal_id", "route", "assessment_id"}, {}},
   };
   return tables;
 }

@@ -211,6 +211,59 @@ TEST_P(DrieluikStoreTest, WholeMeetingAgendaAssessmentCaseActionOverdueOnNextAge
   EXPECT_EQ(by_signal->front().id, c->id);
 }
 
+TEST_P(DrieluikStoreTest, SignalStatusFollowsAgendaAndAssessment) {
+  SignalId opened = AddSignal("MH-2026-BBBB01", "2026-03-10T10:00:00Z", "Uitbuiting in nagelstudio");
+  SignalId closed = AddSignal("MH-2026-BBBB02", "2026-03-11T10:00:00Z", "Geen aanwijzingen");
+  SignalId later = AddSignal("MH-2026-BBBB03", "2026-03-12T10:00:00Z", "Meer informatie nodig");
+  Meeting m = Plan("2026-03-17T09:00:00Z");
+  auto agenda = svc().BuildAgendaFor(m.id, "kr.zvhg");
+  ASSERT_TRUE(agenda.ok()) << agenda.status().ToString();
+  ASSERT_EQ(agenda->size(), 3u);
+  for (SignalId id : {opened, closed, later}) EXPECT_EQ(db().Get(id)->status, SignalStatus::kForDrieluik);
+  auto history = db().History(opened);
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(history->back().action, "on_agenda");
+  EXPECT_EQ(history->back().actor, "kr.zvhg");
+  EXPECT_EQ(history->back().fields, std::vector<std::string>{"status"});
+
+  auto item_of = [&](SignalId id) {
+    for (const auto& i : *agenda)
+      if (i.signal_id == id) return i.id;
+    return AgendaItemId{0};
+  };
+  Assessment open_case;
+  open_case.outcome = Outcome::kSuspicionFollowUp;
+  open_case.reasoning = "Werknemers slapen in de studio.";
+  open_case.decisions = {{DecisionKind::kOpenCase, std::nullopt, ""}};
+  ASSERT_TRUE(svc().Assess(item_of(opened), open_case, "kr.zvhg").ok());
+  EXPECT_EQ(db().Get(opened)->status, SignalStatus::kLinkedToCase);
+  EXPECT_EQ(db().History(opened)->back().action, "assessed");
+
+  Assessment close;
+  close.outcome = Outcome::kNoIndication;
+  close.reasoning = "Geen aanwijzingen voor mensenhandel.";
+  close.decisions = {{DecisionKind::kClose, std::nullopt, ""}};
+  ASSERT_TRUE(svc().Assess(item_of(closed), close, "kr.zvhg").ok());
+  EXPECT_EQ(db().Get(closed)->status, SignalStatus::kClosed);
+
+  Assessment more;
+  more.outcome = Outcome::kMoreInformationNeeded;
+  more.reasoning = "Navragen bij de wijkagent.";
+  std::int64_t version_before = db().Get(later)->version;
+  ASSERT_TRUE(svc().Assess(item_of(later), more, "kr.zvhg").ok());
+  EXPECT_EQ(db().Get(later)->status, SignalStatus::kAssessed);
+  EXPECT_EQ(db().Get(later)->version, version_before + 1);
+
+  // Never backwards: a signal linked to a case stays linked when it is put on a later
+  // agenda and assessed again with "more information needed".
+  Meeting next = Plan("2026-03-31T08:00:00Z");
+  auto item = svc().AddAgendaItem(next.id, opened, std::nullopt, "", "kr.zvhg");
+  ASSERT_TRUE(item.ok()) << item.status().ToString();
+  EXPECT_EQ(db().Get(opened)->status, SignalStatus::kLinkedToCase);
+  ASSERT_TRUE(svc().Assess(item->id, more, "kr.zvhg").ok());
+  EXPECT_EQ(db().Get(opened)->status, SignalStatus::kLinkedToCase);
+}
+
 TEST_P(DrieluikStoreTest, CaseTransitionsFollowTheTableAndVersions) {
   SignalId s1 = AddSignal("MH-2026-BBBB01", "2026-03-10T10:00:00Z");
   SignalId s2 = AddSignal("MH-2026-BBBB02", "2026-03-10T10:00:00Z");

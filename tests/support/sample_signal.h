@@ -58,7 +58,7 @@ inline Status FillSample(store::Store& db) {
   if (!b.ok()) return b.status();
   DRIELUIK_RETURN_IF_ERROR(db.AddAddition(b->id, {At("2026-02-02T08:00:00Z"), "Ook een busje gezien"},
                                           {At("2026-02-02T08:00:00Z"), "addition", "public", {"additions"}}));
-  // Both signals share an address, as SignalService would index it.
+  // Both signals share an address (fixed stand-ins for the keyed hashes SignalService stores).
   DRIELUIK_RETURN_IF_ERROR(db.ReplaceLinkKeys(a->id, {{LinkKind::kAddress, "b2:address-hash"}, {LinkKind::kPhone, "b2:phone-hash"}}));
   DRIELUIK_RETURN_IF_ERROR(db.ReplaceLinkKeys(b->id, {{LinkKind::kAddress, "b2:address-hash"}}));
   Signal next = *a;

@@ -71,7 +71,9 @@ TestServer::~TestServer() {
 void TestServer::Start() {
   const char* bin = std::getenv("DRIELUIK_BIN");
   if (!bin) throw std::runtime_error("DRIELUIK_BIN is not set");
-  auto p = ServerProcess::Start(bin, db_->url(), {"--ui", dir_ + "/no-ui"}, dir_ + "/server.log");
+  std::vector<std::string> args = {"--ui", dir_ + "/no-ui"};
+  args.insert(args.end(), serve_args_.begin(), serve_args_.end());
+  auto p = ServerProcess::Start(bin, db_->url(), args, dir_ + "/server.log");
   if (!p.ok()) throw std::runtime_error(p.status().message() + "\n" + Log());
   process_ = std::move(p).value();
   port_ = process_->port();

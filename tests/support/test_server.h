@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "support/server_process.h"
 #include "support/test_store.h"
@@ -46,6 +47,8 @@ class TestServer {
   void Stop(bool kill = false);
   /// Starts it again on the same database; throws when it does not come up.
   void Start();
+  /// Extra `serve` arguments for the next Start (e.g. an SMTP relay).
+  void SetServeArgs(std::vector<std::string> args) { serve_args_ = std::move(args); }
   void Restart() {
     Stop();
     Start();
@@ -58,6 +61,7 @@ class TestServer {
   std::unique_ptr<ServerProcess> process_;
   std::string dir_, skip_reason_;
   int port_ = 0;
+  std::vector<std::string> serve_args_;
   std::map<std::string, std::string> tokens_;  // role → token
 };
 

@@ -1,5 +1,7 @@
 #include "domain/drieluik/assessment.h"
 
+#include <algorithm>
+
 #include <array>
 #include <set>
 #include <utility>
@@ -61,9 +63,13 @@ Status ValidateAssessment(const Assessment& a) {
   return Status::Ok();
 }
 
-bool RefersToPolice(DecisionKind k) {
-  return k == DecisionKind::kReferPolitie || k == DecisionKind::kReferArbeidsinspectie || k == DecisionKind::kReferRiec;
+const std::vector<DecisionKind>& PoliceReferrals() {
+  static const std::vector<DecisionKind> kinds = {DecisionKind::kReferPolitie, DecisionKind::kReferArbeidsinspectie,
+                                                  DecisionKind::kReferRiec};
+  return kinds;
 }
+
+bool RefersToPolice(DecisionKind k) { return std::ranges::find(PoliceReferrals(), k) != PoliceReferrals().end(); }
 
 bool IsCareDecision(DecisionKind k) {
   return k == DecisionKind::kReferVeiligThuis || k == DecisionKind::kReferComensha || k == DecisionKind::kCareTrajectory;

@@ -69,6 +69,8 @@ Status ValidateAssessment(const Assessment& a);
 /// True for the referrals that put a signal in the police compartment's scope
 /// (politie, arbeidsinspectie, RIEC).
 bool RefersToPolice(DecisionKind k);
+/// The decisions that RefersToPolice: refer to politie, the labour inspectorate, the RIEC.
+const std::vector<DecisionKind>& PoliceReferrals();
 /// True for care-side decisions (Veilig Thuis, CoMensha, care trajectory).
 bool IsCareDecision(DecisionKind k);
 

@@ -89,7 +89,7 @@ Result<Meeting> DrieluikService::UpdateMeeting(MeetingId id, std::int64_t expect
 
 // --- Agenda ---
 
-Result<std::vector<AgendaItem>> DrieluikService::BuildAgendaFor(MeetingId id) {
+Result<std::vector<AgendaItem>> DrieluikService::BuildAgendaFor(MeetingId id, const std::string& actor) {
   auto meeting = repo_.GetMeeting(id);
   if (!meeting.ok()) return meeting.status();
   if (meeting->status == MeetingStatus::kCancelled) return Status::FailedPrecondition("meeting.cancelled");
@@ -154,6 +154,9 @@ Result<std::vector<AgendaItem>> DrieluikService::BuildAgendaFor(MeetingId id) {
   if (!added.empty()) {
     auto stored = repo_.InsertAgendaItems(added);
     if (!stored.ok()) return stored.status();
+    for (const auto& i : *stored)
+      if (i.signal_id && !i.action_id)
+        DRIELUIK_RETURN_IF_ERROR(MoveSignal(*i.signal_id, SignalStatus::kForDrieluik, "on_agenda", actor));
   }
   return repo_.AgendaItems(id);
 }
@@ -217,7 +220,7 @@ Result<std::vector<AgendaItemView>> DrieluikService::AgendaFor(MeetingId id, con
 }
 
 Result<AgendaItem> DrieluikService::AddAgendaItem(MeetingId id, std::optional<SignalId> signal, std::optional<CaseId> c,
-                                                  std::string summary) {
+                                                  std::string summary, const std::string& actor) {
   if (signal.has_value() == c.has_value())
     return Status::Invalid({"/signalId", "agenda.signal_or_case", {}});
   if (summary.size() > 300) return Status::Invalid({"/summary", "too_long", {{"max", "300"}}});
@@ -248,6 +251,7 @@ Result<AgendaItem> DrieluikService::AddAgendaItem(MeetingId id, std::optional<Si
       return Status::Invalid({signal ? "/signalId" : "/caseId", "agenda.already_on_agenda", {}});
   auto stored = repo_.InsertAgendaItems({item});
   if (!stored.ok()) return stored.status();
+  if (item.signal_id) DRIELUIK_RETURN_IF_ERROR(MoveSignal(*item.signal_id, SignalStatus::kForDrieluik, "on_agenda", actor));
   return stored->front();
 }
 
@@ -387,7 +391,46 @@ Result<Assessment> DrieluikService::Assess(AgendaItemId item_id, Assessment a, c
     auto updated = repo_.UpdateCase(next, target->version, log);
     if (!updated.ok()) return updated.status();
   }
+  if (signal) {
+    // Before the assessment is written: a failure after this leaves the item open with the
+    // signal's status already moved, and assessing the item again moves nothing.
+    SignalStatus to = SignalStatus::kAssessed;
+    for (const auto& d : a.decisions) {
+      if (d.kind == DecisionKind::kOpenCase || d.kind == DecisionKind::kMergeIntoCase) to = SignalStatus::kLinkedToCase;
+      if (d.kind == DecisionKind::kClose && to != SignalStatus::kLinkedToCase) to = SignalStatus::kClosed;
+    }
+    DRIELUIK_RETURN_IF_ERROR(MoveSignal(signal->id, to, "assessed", actor));
+  }
   return repo_.InsertAssessment(a);
+}
+
+Status DrieluikService::MoveSignal(SignalId id, SignalStatus to, const std::string& history_action,
+                                   const std::string& actor) {
+  // The order of the states; a move goes only to a later one.
+  auto rank = [](SignalStatus s) {
+    switch (s) {
+      case SignalStatus::kNew: return 0;
+      case SignalStatus::kInIntake: return 1;
+      case SignalStatus::kForDrieluik: return 2;
+      case SignalStatus::kAssessed: return 3;
+      case SignalStatus::kLinkedToCase: return 4;
+      case SignalStatus::kClosed: return 5;
+    }
+    return 5;
+  };
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto s = signals_.Get(id);
+    if (!s.ok()) return s.status();
+    if (rank(to) <= rank(s->status)) return Status::Ok();
+    Signal next = *s;
+    next.status = to;
+    next.updated_at = clock_.Now();
+    std::string urgency(ToCode(ComputeTriage(next.content, catalog_, AmsterdamDate(next.updated_at)).urgency.level));
+    auto updated = signals_.Update(next, s->version, urgency, HistoryEntry{next.updated_at, history_action, actor, {"status"}});
+    if (updated.ok()) return Status::Ok();
+    if (updated.status().code() != StatusCode::kConflict) return updated.status();
+  }
+  return Status::Conflict("signal changed repeatedly while its status was moved");
 }
 
 Result<std::vector<Assessment>> DrieluikService::Assessments(MeetingId id) {

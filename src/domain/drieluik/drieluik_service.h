@@ -94,15 +94,16 @@ class DrieluikService {
 
   // --- Agenda ---
   /// Adds what BuildAgenda proposes to the stored agenda and returns the whole agenda.
+  /// Each new or in-intake signal put on the agenda moves to for_drieluik (MoveSignal).
   /// FailedPrecondition when the meeting was cancelled.
-  Result<std::vector<AgendaItem>> BuildAgendaFor(MeetingId id);
+  Result<std::vector<AgendaItem>> BuildAgendaFor(MeetingId id, const std::string& actor = "system");
   Result<std::vector<AgendaItem>> Agenda(MeetingId id);
   /// The agenda as `principal` may see it (agenda.h, compartments).
   Result<std::vector<AgendaItemView>> AgendaFor(MeetingId id, const Principal& principal, const Policy& policy);
   /// Adds an item for a signal or a case at the end. InvalidArgument when neither or both
   /// are given or the summary is too long; NotFound when the subject does not exist.
   Result<AgendaItem> AddAgendaItem(MeetingId id, std::optional<SignalId> signal, std::optional<CaseId> c,
-                                   std::string summary);
+                                   std::string summary, const std::string& actor = "system");
   /// New order: `order` lists every item id of the agenda exactly once.
   /// InvalidArgument (/order) otherwise.
   Result<std::vector<AgendaItem>> ReorderAgenda(MeetingId id, const std::vector<AgendaItemId>& order);
@@ -115,7 +116,9 @@ class DrieluikService {
   /// opens a case of the item's signal; merge_into_case links the signal to that case
   /// (NotFound when missing; FailedPrecondition when closed or merged); for a case item
   /// close closes the case through the transition table; every decision is logged on the
-  /// case concerned. FailedPrecondition when the item is assessed already.
+  /// case concerned. The item's signal moves to linked_to_case (a case opened or merged
+  /// into), closed (a close decision) or else assessed (MoveSignal). FailedPrecondition
+  /// when the item is assessed already.
   Result<Assessment> Assess(AgendaItemId item, Assessment a, const std::string& actor);
   Result<std::vector<Assessment>> Assessments(MeetingId id);
   /// Feedback for the reporter of a signal (the latest assessment's outcome).
@@ -160,6 +163,11 @@ class DrieluikService {
   Result<Case> OpenCaseFor(const Signal& s, const std::string& title, const std::string& actor,
                            const std::string& reasoning);
   Result<Case> LinkSignal(const Case& c, SignalId signal, const std::string& actor, const std::string& note);
+  /// Moves a signal's status forward along new → in_intake → for_drieluik → assessed →
+  /// linked_to_case → closed (REFERENCE.md 5.1): never back, so a signal already linked to
+  /// a case stays linked when a later meeting asks for more information. Writes a history
+  /// entry `history_action` by `actor`; retries when a user saved the signal meanwhile.
+  Status MoveSignal(SignalId id, SignalStatus to, const std::string& history_action, const std::string& actor);
 
   DrieluikRepository& repo_;
   SignalRepository& signals_;

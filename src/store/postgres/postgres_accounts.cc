@@ -16,7 +16,7 @@ std::string OptMs(const std::optional<TimePoint>& t) { return t ? std::to_string
 
 constexpr const char* kUserColumns =
     "id, username, display_name, role, organisation, municipality, password_hash, must_change_password, "
-    "totp_secret, totp_last_step, disabled, version, created_at, updated_at";
+    "totp_secret, totp_last_step, disabled, version, created_at, updated_at, email";
 
 User ReadUser(const pqxx::row& r) {
   User u;
@@ -34,6 +34,7 @@ User ReadUser(const pqxx::row& r) {
   u.version = r[11].as<std::int64_t>();
   u.created_at = FromMs(r[12].as<std::int64_t>());
   u.updated_at = FromMs(r[13].as<std::int64_t>());
+  u.email = r[14].as<std::string>();
   return u;
 }
 
@@ -90,10 +91,11 @@ Result<User> PostgresAccounts::CreateUser(const User& u) {
   auto r = pool_.Run([&](Tx& tx) -> Result<User> {
     auto row = tx.exec_params1(
         "INSERT INTO users (username, display_name, role, organisation, municipality, password_hash, "
-        "must_change_password, totp_secret, disabled, version, created_at, updated_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11) RETURNING id",
+        "must_change_password, totp_secret, disabled, version, created_at, updated_at, email) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12) RETURNING id",
         u.username, u.display_name, std::string(ToCode(u.role)), u.organisation, u.municipality, u.password_hash,
-        u.must_change_password ? 1 : 0, u.totp_secret, u.disabled ? 1 : 0, Ms(u.created_at), Ms(u.updated_at));
+        u.must_change_password ? 1 : 0, u.totp_secret, u.disabled ? 1 : 0, Ms(u.created_at), Ms(u.updated_at),
+        u.email);
     User out = u;
     out.id = row[0].as<std::int64_t>();
     out.version = 1;
@@ -130,11 +132,11 @@ Result<User> PostgresAccounts::UpdateUser(const User& u) {
     auto up = tx.exec_params(
         "UPDATE users SET display_name = $1, role = $2, organisation = $3, municipality = $4, password_hash = $5, "
         "must_change_password = $6, totp_secret = $7, totp_last_step = NULLIF($8, '')::bigint, disabled = $9, "
-        "version = version + 1, updated_at = $10 WHERE id = $11 AND version = $12",
+        "version = version + 1, updated_at = $10, email = $13 WHERE id = $11 AND version = $12",
         u.display_name, std::string(ToCode(u.role)), u.organisation, u.municipality, u.password_hash,
         u.must_change_password ? 1 : 0, u.totp_secret,
         u.totp_last_step ? std::to_string(*u.totp_last_step) : std::string(), u.disabled ? 1 : 0,
-        Ms(u.updated_at), u.id, u.version);
+        Ms(u.updated_at), u.id, u.version, u.email);
     if (up.affected_rows() == 0) {
       auto ex = tx.exec_params("SELECT 1 FROM users WHERE id = $1", u.id);
       if (ex.empty()) return Status::NotFound("user");

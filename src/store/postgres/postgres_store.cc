@@ -92,6 +92,13 @@ std::string IntArray(const std::vector<std::int64_t>& v) {
   return out + "}";
 }
 
+void WriteLinkKeys(pqxx::transaction_base& tx, SignalId id, const std::vector<StoredLinkKey>& keys) {
+  tx.exec_params("DELETE FROM signal_link_keys WHERE signal_id = $1", id);
+  for (const auto& k : keys)
+    tx.exec_params("INSERT INTO signal_link_keys (signal_id, kind, key_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                   id, std::string(ToCode(k.kind)), k.hash);
+}
+
 }  // namespace
 
 std::string RedactConninfo(const std::string& conninfo) {
@@ -171,7 +178,33 @@ Status PostgresStore::Migrate() {
     if (!step.ok()) return step.status();
     if (step->done) break;
   }
+  while (true) {  // signals queued by migration 009 (or a later change of the key rules)
+    auto n = RebuildLinkKeys(kMigrateBatch);
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+  }
   return Status::Ok();
+}
+
+Result<int> PostgresStore::RebuildLinkKeys(int max_rows) {
+  return pool_->Run([&](pqxx::transaction_base& tx) -> Result<int> {
+    // FOR UPDATE OF r SKIP LOCKED: two servers starting at once share the queue.
+    auto rows = tx.exec_params(
+        "SELECT r.signal_id, s.key_id, s.summary, s.document FROM link_key_rebuild r LEFT JOIN signals s ON s.id = "
+        "r.signal_id ORDER BY r.signal_id LIMIT $1 FOR UPDATE OF r SKIP LOCKED",
+        max_rows);
+    for (const auto& row : rows) {
+      SignalId id = row[0].as<SignalId>();
+      if (!row[1].is_null()) {
+        SignalContent content;
+        DRIELUIK_RETURN_IF_ERROR(protector_.Unprotect(row[1].as<std::string>(), row[2].as<std::string>(),
+                                                      row[3].as<std::string>(), id, content));
+        WriteLinkKeys(tx, id, protector_.LinkKeysFor(content));
+      }
+      tx.exec_params("DELETE FROM link_key_rebuild WHERE signal_id = $1", id);
+    }
+    return static_cast<int>(rows.size());
+  });
 }
 
 Result<ReencryptProgress> PostgresStore::ReencryptBatch(int max_rows) { return Reencrypt(max_rows, false); }
@@ -209,6 +242,7 @@ Result<ReencryptProgress> PostgresStore::Reencrypt(int max_rows, bool plain_only
                        prot->document, prot->key_id, id);
         tx.exec_prepared("delete_words", id);
         tx.exec_prepared("insert_words", id, IntArray(prot->words));
+        WriteLinkKeys(tx, id, protector_.LinkKeysFor(content));
         ++p.signals;
         --left;
       }
@@ -304,13 +338,6 @@ void WriteForms(pqxx::transaction_base& tx, SignalId id, const std::vector<std::
 
 void WriteHistory(pqxx::transaction_base& tx, SignalId id, const HistoryEntry& e) {
   tx.exec_prepared("insert_history", id, Ms(e.at), e.action, e.actor, EncodeFieldList(e.fields));
-}
-
-void WriteLinkKeys(pqxx::transaction_base& tx, SignalId id, const std::vector<StoredLinkKey>& keys) {
-  tx.exec_params("DELETE FROM signal_link_keys WHERE signal_id = $1", id);
-  for (const auto& k : keys)
-    tx.exec_params("INSERT INTO signal_link_keys (signal_id, kind, key_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                   id, std::string(ToCode(k.kind)), k.hash);
 }
 
 }  // namespace
@@ -412,7 +439,10 @@ Result<SignalPage> PostgresStore::List(const SignalFilter& f) {
     std::string orgs;
     for (const auto& o : f.scope_organisations) orgs += (orgs.empty() ? "" : ",") + o;
     sql += " AND (s.municipality = " + param(f.scope_municipality) + " OR s.organisation = ANY(string_to_array(" +
-           param(orgs) + ", ',')))";
+           param(orgs) + ", ','))";
+    if (f.scope_referred_to_police)
+      sql += " OR s.id IN (SELECT signal_id FROM signal_referrals WHERE route IN " + PoliceReferralsSql() + ")";
+    sql += ")";
   }
   if (f.text.find_first_not_of(" \t\r\n") != std::string::npos) {
     // Whole-word search on the keyed word indexes (the free text itself is encrypted).
@@ -491,6 +521,16 @@ std::optional<LinkKind> LinkKindFromCode(const std::string& code) {
   return std::nullopt;
 }
 }  // namespace
+
+Result<std::string> PostgresStore::HashLinkKey(const domain::LinkKey& k) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  return protector_.LinkKeyHash(k);
+}
+
+Result<std::vector<std::string>> PostgresStore::SearchHashesOf(const domain::LinkKey& k) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  return protector_.LinkKeySearchHashes(k);
+}
 
 Status PostgresStore::ReplaceLinkKeys(SignalId id, const std::vector<StoredLinkKey>& keys) {
   return pool_->Run([&](pqxx::transaction_base& tx) -> Status {

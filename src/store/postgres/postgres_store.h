@@ -68,6 +68,8 @@ class PostgresStore final : public Store {
   Result<std::string> PublicSecretHash(domain::SignalId id) override;
   Result<std::int64_t> Count() override;
 
+  Result<std::string> HashLinkKey(const domain::LinkKey& k) override;
+  Result<std::vector<std::string>> SearchHashesOf(const domain::LinkKey& k) override;
   Status ReplaceLinkKeys(domain::SignalId id, const std::vector<domain::StoredLinkKey>& keys) override;
   Result<std::vector<domain::LinkHit>> FindByHashes(const std::vector<std::string>& hashes,
                                                     domain::SignalId exclude) override;
@@ -86,6 +88,9 @@ class PostgresStore final : public Store {
  private:
   PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const crypto::KeyRing> keys);
   Result<ReencryptProgress> Reencrypt(int max_rows, bool plain_only);
+  /// Recomputes the link keys of up to `max_rows` signals queued in link_key_rebuild, in one
+  /// transaction; the number taken from the queue (0: it is empty).
+  Result<int> RebuildLinkKeys(int max_rows);
   std::unique_ptr<Pool> pool_;
   std::unique_ptr<PostgresAccounts> accounts_;
   std::unique_ptr<PostgresCompartments> compartments_;

@@ -16,7 +16,7 @@ TimePoint FromMs(std::int64_t ms) { return TimePoint(std::chrono::milliseconds(m
 
 constexpr const char* kUserColumns =
     "id, username, display_name, role, organisation, municipality, password_hash, must_change_password, "
-    "totp_secret, totp_last_step, disabled, version, created_at, updated_at";
+    "totp_secret, totp_last_step, disabled, version, created_at, updated_at, email";
 
 User ReadUser(const Statement& st) {
   User u;
@@ -34,6 +34,7 @@ User ReadUser(const Statement& st) {
   u.version = st.Int(11);
   u.created_at = FromMs(st.Int(12));
   u.updated_at = FromMs(st.Int(13));
+  u.email = st.Text(14);
   return u;
 }
 
@@ -98,8 +99,8 @@ Result<User> SqliteAccounts::CreateUser(const User& u) {
   auto c = store_.Acquire();
   auto st = c->Prepare(
       "INSERT INTO users (username, display_name, role, organisation, municipality, password_hash, "
-      "must_change_password, totp_secret, disabled, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+      "must_change_password, totp_secret, disabled, version, created_at, updated_at, email) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)");
   if (!st.ok()) return st.status();
   Status s = st->Bind(1, u.username)
                  .Bind(2, u.display_name)
@@ -112,6 +113,7 @@ Result<User> SqliteAccounts::CreateUser(const User& u) {
                  .Bind(9, u.disabled ? 1 : 0)
                  .Bind(10, Ms(u.created_at))
                  .Bind(11, Ms(u.updated_at))
+                 .Bind(12, u.email)
                  .Run();
   if (!s.ok()) return s.code() == StatusCode::kConflict ? Status::Conflict("username taken") : s;
   User out = u;
@@ -148,7 +150,7 @@ Result<User> SqliteAccounts::UpdateUser(const User& u) {
   auto st = c->Prepare(
       "UPDATE users SET display_name = ?, role = ?, organisation = ?, municipality = ?, password_hash = ?, "
       "must_change_password = ?, totp_secret = ?, totp_last_step = ?, disabled = ?, version = version + 1, "
-      "updated_at = ? WHERE id = ? AND version = ?");
+      "updated_at = ?, email = ? WHERE id = ? AND version = ?");
   if (!st.ok()) return st.status();
   st->Bind(1, u.display_name)
       .Bind(2, ToCode(u.role))
@@ -159,7 +161,7 @@ Result<User> SqliteAccounts::UpdateUser(const User& u) {
       .Bind(7, u.totp_secret);
   if (u.totp_last_step) st->Bind(8, *u.totp_last_step);
   else st->BindNull(8);
-  DRIELUIK_RETURN_IF_ERROR(st->Bind(9, u.disabled ? 1 : 0).Bind(10, Ms(u.updated_at)).Bind(11, u.id).Bind(12, u.version).Run());
+  DRIELUIK_RETURN_IF_ERROR(st->Bind(9, u.disabled ? 1 : 0).Bind(10, Ms(u.updated_at)).Bind(11, u.email).Bind(12, u.id).Bind(13, u.version).Run());
   if (sqlite3_changes(c->raw()) == 0) {
     auto exists = c->Prepare("SELECT 1 FROM users WHERE id = ?");
     if (!exists.ok()) return exists.status();

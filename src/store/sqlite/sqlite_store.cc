@@ -142,7 +142,48 @@ Status SqliteStore::Migrate() {
     if (!step.ok()) return step.status();
     if (step->done) break;
   }
+  while (true) {  // signals queued by migration 009 (or a later change of the key rules)
+    auto n = RebuildLinkKeys(kMigrateBatch);
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+  }
   return Status::Ok();
+}
+
+Result<int> SqliteStore::RebuildLinkKeys(int max_rows) {
+  Lease c = Acquire();
+  Transaction tx(*c);
+  DRIELUIK_RETURN_IF_ERROR(tx.Begin());
+  auto q = c->Prepare(
+      "SELECT r.signal_id, s.key_id, s.summary, s.document FROM link_key_rebuild r LEFT JOIN signals s ON s.id = "
+      "r.signal_id ORDER BY r.signal_id LIMIT ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, max_rows);
+  struct Queued {
+    SignalId id;
+    bool exists;
+    std::string key_id, summary, document;
+  };
+  std::vector<Queued> rows;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    rows.push_back({q->Int(0), !q->IsNull(1), q->IsNull(1) ? "" : q->Text(1), q->IsNull(2) ? "" : q->Text(2),
+                    q->IsNull(3) ? "" : q->Text(3)});
+  }
+  for (const auto& r : rows) {
+    if (r.exists) {
+      SignalContent content;
+      DRIELUIK_RETURN_IF_ERROR(protector_.Unprotect(r.key_id, r.summary, r.document, r.id, content));
+      DRIELUIK_RETURN_IF_ERROR(WriteLinkKeys(*c, r.id, protector_.LinkKeysFor(content)));
+    }
+    auto del = c->Prepare("DELETE FROM link_key_rebuild WHERE signal_id = ?");
+    if (!del.ok()) return del.status();
+    DRIELUIK_RETURN_IF_ERROR(del->Bind(1, r.id).Run());
+  }
+  DRIELUIK_RETURN_IF_ERROR(tx.Commit());
+  return static_cast<int>(rows.size());
 }
 
 Status SqliteStore::CheckKeys(Connection& c) {
@@ -221,6 +262,7 @@ Result<ReencryptProgress> SqliteStore::Reencrypt(int max_rows, bool plain_only) 
       DRIELUIK_RETURN_IF_ERROR(
           up->Bind(1, prot->summary).Bind(2, prot->document).Bind(3, prot->key_id).Bind(4, r.id).Run());
       DRIELUIK_RETURN_IF_ERROR(WriteWords(*c, r.id, prot->words));
+      DRIELUIK_RETURN_IF_ERROR(WriteLinkKeys(*c, r.id, protector_.LinkKeysFor(content)));
       ++p.signals;
       --left;
     }
@@ -473,7 +515,9 @@ Result<SignalPage> SqliteStore::List(const SignalFilter& f) {
   std::string scope_orgs;
   if (f.scoped) {
     for (const auto& o : f.scope_organisations) scope_orgs += (scope_orgs.empty() ? "" : ",") + o;
-    sql += " AND (s.municipality = ?10 OR (s.organisation <> '' AND instr(',' || ?11 || ',', ',' || s.organisation || ',') > 0))";
+    sql += " AND (s.municipality = ?10 OR (s.organisation <> '' AND instr(',' || ?11 || ',', ',' || s.organisation || ',') > 0)";
+    if (f.scope_referred_to_police) sql += " OR s.id IN (SELECT signal_id FROM signal_referrals WHERE route IN " + PoliceReferralsSql() + ")";
+    sql += ")";
   }
   Lease c = Acquire();
   if (f.text.find_first_not_of(" \t\r\n") != std::string::npos) {
@@ -631,6 +675,16 @@ std::optional<LinkKind> LinkKindFromCode(const std::string& code) {
   return std::nullopt;
 }
 }  // namespace
+
+Result<std::string> SqliteStore::HashLinkKey(const domain::LinkKey& k) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  return protector_.LinkKeyHash(k);
+}
+
+Result<std::vector<std::string>> SqliteStore::SearchHashesOf(const domain::LinkKey& k) {
+  DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
+  return protector_.LinkKeySearchHashes(k);
+}
 
 Status SqliteStore::ReplaceLinkKeys(SignalId id, const std::vector<StoredLinkKey>& keys) {
   Lease c = Acquire();

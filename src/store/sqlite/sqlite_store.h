@@ -50,6 +50,8 @@ class SqliteStore final : public Store {
   Result<std::string> PublicSecretHash(domain::SignalId id) override;
   Result<std::int64_t> Count() override;
 
+  Result<std::string> HashLinkKey(const domain::LinkKey& k) override;
+  Result<std::vector<std::string>> SearchHashesOf(const domain::LinkKey& k) override;
   Status ReplaceLinkKeys(domain::SignalId id, const std::vector<domain::StoredLinkKey>& keys) override;
   Result<std::vector<domain::LinkHit>> FindByHashes(const std::vector<std::string>& hashes,
                                                     domain::SignalId exclude) override;
@@ -78,6 +80,9 @@ class SqliteStore final : public Store {
   Status EnsureKeyCheck(Connection& c);
   Status CheckKeys(Connection& c);
   Result<ReencryptProgress> Reencrypt(int max_rows, bool plain_only);
+  /// Recomputes the link keys of up to `max_rows` signals queued in link_key_rebuild, in one
+  /// transaction; the number taken from the queue (0: it is empty).
+  Result<int> RebuildLinkKeys(int max_rows);
 
   std::string path_;
   SignalProtector protector_;

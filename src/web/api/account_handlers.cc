@@ -27,6 +27,7 @@ json UserJson(const User& u) {
           {"role_label", {{"nl", LabelNl(u.role)}, {"en", LabelEn(u.role)}}},
           {"organisation", u.organisation},
           {"municipality", u.municipality.empty() ? json(nullptr) : json(u.municipality)},
+          {"email", u.email.empty() ? json(nullptr) : json(u.email)},
           {"disabled", u.disabled},
           {"must_change_password", u.must_change_password},
           {"totp_enrolled", !u.totp_secret.empty()}};
@@ -92,8 +93,8 @@ Result<auth::UserInput> ReadUserInput(const json& body, const std::vector<std::s
       else in.disabled = v.get<bool>();
       continue;
     }
-    if (k == "municipality" && v.is_null()) {
-      in.municipality = "";
+    if ((k == "municipality" || k == "email") && v.is_null()) {
+      (k == "email" ? in.email : in.municipality) = "";
       continue;
     }
     if (!v.is_string()) {
@@ -107,6 +108,7 @@ Result<auth::UserInput> ReadUserInput(const json& body, const std::vector<std::s
     else if (k == "organisation") in.organisation = s;
     else if (k == "municipality") in.municipality = s;
     else if (k == "password") in.password = s;
+    else if (k == "email") in.email = s;
   }
   if (!errors.empty()) return Status::InvalidArgument("invalid user", errors);
   return in;
@@ -193,7 +195,7 @@ void RegisterAccounts(Router& router, ApiContext& ctx) {
     auto body = ReadJsonBody(call.request);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     auto in = ReadUserInput(std::get<json>(body),
-                            {"username", "display_name", "role", "organisation", "municipality", "password"});
+                            {"username", "display_name", "role", "organisation", "municipality", "email", "password"});
     if (!in.ok()) return ProblemFor(in.status());
     auto u = ctx.accounts->AddUser(*in);
     if (!u.ok()) return ProblemFor(u.status());
@@ -220,9 +222,10 @@ void RegisterAccounts(Router& router, ApiContext& ctx) {
     if (auto denied = call.Authorize(OwnerScope(u->id), "user", std::to_string(u->id))) return *denied;
     auto body = ReadJsonBody(call.request);
     if (auto* p = std::get_if<Response>(&body)) return *p;
-    // A user changes their own name and password; the beheerder also role, scope and state.
+    // A user changes their own name, e-mail address and password; the beheerder also role,
+    // scope and state.
     const bool admin = call.principal.role == Role::kBeheerder;
-    std::vector<std::string> allowed = {"display_name", "password"};
+    std::vector<std::string> allowed = {"display_name", "email", "password"};
     if (admin) allowed.insert(allowed.end(), {"role", "organisation", "municipality", "disabled"});
     auto in = ReadUserInput(std::get<json>(body), allowed);
     if (!in.ok()) return ProblemFor(in.status());

@@ -1,8 +1,13 @@
 // Linked signals and hotspots: GET /api/v1/signals/{id}/links lists the signals that
 // share a person, address, business, phone number or vehicle with one signal, with the
-// reason for each; GET /api/v1/hotspots lists keys that many signals share (for the
-// ketenregisseur's overview).
+// reason for each, and the cases those signals belong to (a new signal about a person
+// already in a running case is seen at once); GET /api/v1/hotspots lists keys that many
+// signals share (for the ketenregisseur's overview).
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
 
 #include "base/time.h"
 #include "web/api/api.h"
@@ -51,6 +56,20 @@ void RegisterLinks(Router& router, ApiContext& ctx) {
     if (!links.ok()) return ProblemFor(links.status());
     json items = json::array();
     int hidden = 0;  // linked signals outside the caller's need-to-know: counted, not shown
+    // The cases of the linked signals that this signal is not in yet, by case id, with the
+    // signals that lead there and the reasons. Only for roles that may read cases.
+    struct CaseLink {
+      Case c;
+      std::vector<SignalId> via;
+      json reasons = json::array();
+    };
+    std::map<CaseId, CaseLink> cases;
+    std::set<CaseId> own_cases;
+    if (ctx.drieluik) {
+      auto own = ctx.drieluik->ListCases({std::nullopt, *id, 100});
+      if (!own.ok()) return ProblemFor(own.status());
+      for (const auto& c : *own) own_cases.insert(c.id);
+    }
     for (const auto& l : *links) {
       if (!call.Allows("signal", "read", ScopeOfSignal(ctx, {l.signal.content.municipality, l.signal.content.organisation, l.signal.id}))) {
         ++hidden;
@@ -64,6 +83,22 @@ void RegisterLinks(Router& router, ApiContext& ctx) {
                            {"nl", std::string(t.nl) + ": " + why.label},
                            {"en", std::string(t.en) + ": " + why.label}});
       }
+      json case_ids = json::array();
+      if (ctx.drieluik) {
+        auto in_cases = ctx.drieluik->ListCases({std::nullopt, l.signal.id, 100});
+        if (!in_cases.ok()) return ProblemFor(in_cases.status());
+        for (auto& c : *in_cases) {
+          ObjectScope scope;
+          scope.municipality = c.municipality;
+          if (!call.Allows("case", "read", scope)) continue;
+          case_ids.push_back(c.id);
+          if (own_cases.count(c.id)) continue;
+          CaseLink& cl = cases.try_emplace(c.id, CaseLink{c, {}, json::array()}).first->second;
+          cl.via.push_back(l.signal.id);
+          for (const auto& why : reasons)
+            if (std::find(cl.reasons.begin(), cl.reasons.end(), why) == cl.reasons.end()) cl.reasons.push_back(why);
+        }
+      }
       items.push_back({{"signalId", l.signal.id},
                        {"referenceCode", l.signal.reference_code},
                        {"status", ToCode(l.signal.status)},
@@ -71,9 +106,18 @@ void RegisterLinks(Router& router, ApiContext& ctx) {
                        {"municipality", l.signal.content.municipality},
                        {"summary", l.signal.content.summary},
                        {"forms", l.signal.content.forms},
-                       {"reasons", reasons}});
+                       {"reasons", reasons},
+                       {"caseIds", case_ids}});
     }
-    return JsonResponse({{"items", items}, {"hiddenCount", hidden}});
+    json case_items = json::array();
+    for (auto& [case_id, cl] : cases)
+      case_items.push_back({{"caseId", case_id},
+                            {"title", cl.c.title},
+                            {"status", ToCode(cl.c.status)},
+                            {"municipality", cl.c.municipality},
+                            {"viaSignals", cl.via},
+                            {"reasons", cl.reasons}});
+    return JsonResponse({{"items", items}, {"cases", case_items}, {"hiddenCount", hidden}});
   });
 
   AddRoute(router, ctx, {"GET", "/api/v1/hotspots", "hotspot", "read"}, [&ctx](Call& call) {

@@ -143,7 +143,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
     auto id = ParseId(c.request.PathParam("id"));
     if (!id) return NotFound("meeting");
     if (auto denied = AuthorizeMeeting(c, *id)) return *denied;
-    auto built = c.service.BuildAgendaFor(*id);
+    auto built = c.service.BuildAgendaFor(*id, c.principal.username);
     if (!built.ok()) return ProblemFor(built.status());
     return AgendaResponse(c, *id);
   });
@@ -161,7 +161,7 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
     auto cs = f.Int64("caseId");
     std::string summary = f.String("summary");
     if (!errors.empty()) return ProblemFor(Status::InvalidArgument("invalid agenda item", errors));
-    auto item = c.service.AddAgendaItem(*id, signal, cs, summary);
+    auto item = c.service.AddAgendaItem(*id, signal, cs, summary, c.principal.username);
     if (!item.ok()) return ProblemFor(item.status());
     return JsonResponse(AgendaItemJson(*item), 201);
   });

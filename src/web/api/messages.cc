@@ -40,6 +40,7 @@ const std::map<std::string, Texts, std::less<>>& Table() {
       {"invalid_date", {"Geen geldige datum (JJJJ-MM-DD).", "Not a valid date (YYYY-MM-DD)."}},
       {"invalid_timestamp", {"Geen geldig tijdstip (RFC 3339, bijvoorbeeld 2026-11-28T10:15:00+01:00).", "Not a valid time (RFC 3339, e.g. 2026-11-28T10:15:00+01:00)."}},
       {"pattern", {"Ongeldige vorm; toegestaan: {pattern}.", "Invalid form; allowed: {pattern}."}},
+      {"email", {"Geen geldig e-mailadres.", "Not a valid e-mail address."}},
       {"length", {"Tussen {min} en {max} tekens.", "Between {min} and {max} characters."}},
       {"taken", {"Deze naam is al in gebruik.", "This name is already taken."}},
       {"not_in_future", {"De datum moet in de toekomst liggen.", "The date must be in the future."}},

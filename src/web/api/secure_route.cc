@@ -203,6 +203,7 @@ bool ApplySignalScope(const ApiContext& ctx, const Principal& who, const Decisio
       for (const Organisation& o : ctx.catalog.organisations())
         if (o.kind == "police" || o.kind == "labour_inspectorate" || o.kind == "kmar")
           filter.scope_organisations.push_back(o.id);
+      filter.scope_referred_to_police = true;  // and what a Drieluik assessment referred to them
       return true;
     default: return false;
   }

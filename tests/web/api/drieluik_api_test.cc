@@ -4,8 +4,10 @@
 // refused transitions with Dutch and English text; and a whole meeting — agenda,
 // assessment, case, action — ending with the action overdue on the next agenda.
 #include <chrono>
+#include <set>
 
 #include "api_test_util.h"
+#include "support/fake_smtp_server.h"
 #include "base/time.h"
 #include "web/api/api.h"
 
@@ -236,6 +238,120 @@ TEST_P(DrieluikApiTest, RolesAndCompartmentsDecideWhatEachParticipantSees) {
   EXPECT_EQ(after["items"][0]["care"], json::array());
   ASSERT_EQ(after["items"][0]["assessment"]["decisions"].size(), 1u);
   EXPECT_EQ(after["items"][0]["assessment"]["decisions"][0]["kind"], "refer_politie");
+}
+
+TEST_P(DrieluikApiTest, PoliceListsTheSignalsReferredToThemAndTheStatusFollowsTheMeeting) {
+  auto now = std::chrono::system_clock::now();
+  json created = Create(ValidSignal());
+  std::string signal = "/api/v1/signals/" + std::to_string(created["id"].get<int>());
+  auto police = server_->ClientAs("politie");
+  auto listed = [&] {
+    json list = Body(police->Get("/api/v1/signals"));
+    for (const auto& s : list["items"])
+      if (s["id"] == created["id"]) return true;
+    return false;
+  };
+  EXPECT_FALSE(listed());  // registered by a municipality, not referred: not in the police's view
+  EXPECT_EQ(police->Get(signal)->status, 404);
+
+  json m = Body(PostJson(http(), "/api/v1/meetings",
+                         json({{"type", "drieluik"}, {"scheduledAt", Iso(now + std::chrono::hours(24))}}).dump()));
+  std::string base = "/api/v1/meetings/" + std::to_string(m["id"].get<int>());
+  json agenda = Body(PostJson(http(), base + "/agenda/build", "{}"));
+  ASSERT_EQ(agenda["items"].size(), 1u) << agenda.dump();
+  EXPECT_EQ(Body(http().Get(signal))["status"], "for_drieluik");
+
+  int item = agenda["items"][0]["id"];
+  auto a = PostJson(http(), base + "/agenda/items/" + std::to_string(item) + "/assessment",
+                    R"({"outcome":"suspicion_follow_up","reasoning":"Doorverwijzen.","decisions":[{"kind":"refer_arbeidsinspectie"}]})");
+  ASSERT_EQ(a->status, 201) << a->body;
+  json read = Body(http().Get(signal));
+  EXPECT_EQ(read["status"], "assessed");
+  EXPECT_EQ(read["history"].back()["action"], "assessed");
+  EXPECT_TRUE(listed());  // referred to the labour inspectorate: the police's view lists it
+  EXPECT_EQ(police->Get(signal)->status, 200);
+}
+
+TEST_P(DrieluikApiTest, LinksNameTheCasesOfLinkedSignals) {
+  json a = ValidSignal();
+  a["phoneNumbers"] = {{{"number", "06-12345678"}}};
+  json in_case = Create(a);
+  json c = Body(PostJson(http(), "/api/v1/cases",
+                         json({{"title", "Kwekerij Ter Apel"}, {"signals", {in_case["id"]}}}).dump()));
+  ASSERT_TRUE(c.contains("id")) << c.dump();
+  json b = ValidSignal();
+  b["summary"] = "Nieuw signaal, zelfde telefoon";
+  b["phoneNumbers"] = {{{"number", "+31 6 1234 5678"}}};
+  json fresh = Create(b);
+
+  std::string path = "/api/v1/signals/" + std::to_string(fresh["id"].get<int>()) + "/links";
+  json links = Body(http().Get(path));
+  ASSERT_EQ(links["cases"].size(), 1u) << links.dump();
+  EXPECT_EQ(links["cases"][0]["caseId"], c["id"]);
+  EXPECT_EQ(links["cases"][0]["title"], "Kwekerij Ter Apel");
+  EXPECT_EQ(links["cases"][0]["viaSignals"], json::array({in_case["id"]}));
+  std::set<std::string> kinds;  // the sample signals share their address; these two the phone too
+  for (const auto& why : links["cases"][0]["reasons"]) kinds.insert(why["kind"].get<std::string>());
+  EXPECT_EQ(kinds, (std::set<std::string>{"address", "phone"}));
+  bool found = false;
+  for (const auto& i : links["items"])
+    if (i["signalId"] == in_case["id"]) {
+      EXPECT_EQ(i["caseIds"], json::array({c["id"]}));
+      found = true;
+    }
+  EXPECT_TRUE(found) << links.dump();
+
+  // Once the new signal is in the case too, the case is no longer news for it.
+  auto linked = PostJson(http(), "/api/v1/cases/" + std::to_string(c["id"].get<int>()) + "/signals",
+                         json({{"version", c["version"]}, {"signalId", fresh["id"]}}).dump());
+  ASSERT_EQ(linked->status, 200) << linked->body;
+  EXPECT_TRUE(Body(http().Get(path))["cases"].empty());
+
+  // A role that may read the signal but not cases sees the link, not the case.
+  json af = Body(server_->ClientAs("aandachtsfunctionaris")->Get(path));
+  ASSERT_FALSE(af["items"].empty()) << af.dump();
+  EXPECT_TRUE(af["items"][0]["caseIds"].empty());
+  EXPECT_TRUE(af["cases"].empty());
+}
+
+TEST_P(DrieluikApiTest, RemindersAreMailedThroughTheRelayToTheOwnersAddress) {
+  FakeSmtpServer relay;
+  int rc = 0;
+  std::string out = server_->Cli("user add --username zc.herinnering --role zorgcoordinator --organisation zvhg "
+                                 "--email zc.herinnering@zvhg.example", &rc);
+  ASSERT_EQ(rc, 0) << out;
+  EXPECT_NE(server_->Cli("user list --format json").find("\"email\": \"zc.herinnering@zvhg.example\""),
+            std::string::npos);
+  // Due tomorrow (Dutch date): its reminder three days before has passed and it is not
+  // overdue (overdue actions get no reminder), so the run at start sends one, at any hour.
+  auto tomorrow = std::chrono::system_clock::now() + std::chrono::hours(24);
+  auto a = PostJson(http(), "/api/v1/actions",
+                    json({{"title", "Bel de uitzender over Jan de Vries"},
+                          {"owner", "zc.herinnering"},
+                          {"organisation", "zvhg"},
+                          {"dueDate", Day(tomorrow)}})
+                        .dump());
+  ASSERT_EQ(a->status, 201) << a->body;
+  int id = Body(a)["id"];
+
+  server_->SetServeArgs({"--smtp-url", relay.url(), "--smtp-from", "drieluik@westerwolde.example", "--smtp-starttls",
+                         "off", "--public-url", "https://drieluik.westerwolde.example/"});
+  server_->Restart();
+  auto mails = relay.WaitFor(1, 20);
+  ASSERT_EQ(mails.size(), 1u) << server_->Log();
+  EXPECT_EQ(mails[0].mail_from, "drieluik@westerwolde.example");
+  EXPECT_EQ(mails[0].rcpt_to, std::vector<std::string>{"zc.herinnering@zvhg.example"});
+  EXPECT_NE(mails[0].data.find("https://drieluik.westerwolde.example/acties/" + std::to_string(id)), std::string::npos)
+      << mails[0].data;
+  // The mail names the action's number and date, never its title (personal data).
+  EXPECT_EQ(mails[0].data.find("Jan de Vries"), std::string::npos) << mails[0].data;
+  EXPECT_EQ(mails[0].data.find("uitzender"), std::string::npos);
+
+  // A malformed relay option stops serve with a message naming the option.
+  int bad = 0;
+  std::string msg = server_->Cli("serve --port 0 --smtp-url http://relay.example --smtp-from drieluik@x.example", &bad);
+  EXPECT_NE(bad, 0);
+  EXPECT_NE(msg.find("--smtp-url"), std::string::npos) << msg;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DrieluikApiTest, ::testing::ValuesIn(kBackends));
