@@ -30,6 +30,10 @@ std::vector<Block> MinutesBlocks(const domain::Minutes& m);
 /// Internal when libharu fails.
 Result<std::string> RenderPdf(const domain::Minutes& m);
 
+/// Any blocks as such a PDF, with `title` in the document information (e.g. the
+/// privacy officer's subject-access export). Internal when libharu fails.
+Result<std::string> RenderBlocksPdf(const std::vector<Block>& blocks, const std::string& title);
+
 /// A DOCX document. Internal when libzip fails.
 Result<std::string> RenderDocx(const domain::Minutes& m);
 

@@ -1,4 +1,4 @@
-// RenderPdf: the minutes' blocks on A4 pages with libharu, wrapped to the text width.
+// RenderPdf / RenderBlocksPdf: blocks on A4 pages with libharu, wrapped to the text width.
 #include <hpdf.h>
 
 #include "minutes/minutes_export.h"
@@ -109,16 +109,20 @@ class Writer {
 }  // namespace
 
 Result<std::string> RenderPdf(const domain::Minutes& m) {
+  return RenderBlocksPdf(MinutesBlocks(m), "Notulen / Minutes: " + m.meeting.title);
+}
+
+Result<std::string> RenderBlocksPdf(const std::vector<Block>& blocks, const std::string& title) {
   HaruError err;
   HPDF_Doc doc = HPDF_New(OnError, &err);
   if (!doc) return Status::Internal("libharu: cannot create a document");
   std::string out;
   {
     HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
-    HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, ToWinAnsi("Notulen / Minutes: " + m.meeting.title).c_str());
+    HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, ToWinAnsi(title).c_str());
     HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "drieluik");
     Writer w(doc, err);
-    for (const auto& b : MinutesBlocks(m)) w.Paragraph(b);
+    for (const auto& b : blocks) w.Paragraph(b);
     if (!err.error && HPDF_SaveToStream(doc) == HPDF_OK) {
       HPDF_UINT32 size = HPDF_GetStreamSize(doc);
       out.resize(size);

@@ -3,12 +3,13 @@
 // AVG), for the privacy officer: the signals that name the person (by name and date of
 // birth, phone number or licence plate, normalised as for linkage), each with its history,
 // its police and care compartments and the audit trail of who accessed it. JSON, or with
-// ?format=html a readable document to print or save as PDF. The request is a POST so the
+// ?format=html a readable document, or ?format=pdf the same as a PDF. The request is a POST so the
 // person's details never appear in a URL; the export itself is audited.
 #include <nlohmann/json.hpp>
 
 #include "auth/audit_log.h"
 #include "base/time.h"
+#include "minutes/minutes_export.h"
 #include "web/api/api.h"
 #include "web/api/handler_util.h"
 #include "web/api/json_fields.h"
@@ -63,10 +64,36 @@ std::string Html(const json& doc) {
   return h;
 }
 
+std::string Plain(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+
+// The same document as PDF paragraphs: a heading per signal, a line per field, the
+// compartments and one line per access.
+std::vector<minutes::Block> Blocks(const json& doc) {
+  using minutes::Block;
+  std::vector<Block> b;
+  b.push_back({Block::Style::kTitle, "Inzage persoonsgegevens / Subject access (art. 15 AVG)"});
+  b.push_back({Block::Style::kText, "Opgemaakt / made: " + doc["madeAt"].get<std::string>() +
+                                        ". Aantal meldingen / signals: " + std::to_string(doc["signals"].size()) + "."});
+  for (const auto& s : doc["signals"]) {
+    b.push_back({Block::Style::kHeading, "Melding / signal " + s["signal"]["referenceCode"].get<std::string>()});
+    for (const auto& [k, v] : s["signal"].items()) b.push_back({Block::Style::kText, k + ": " + Plain(v)});
+    for (const char* c : {"police", "care"})
+      if (s["compartments"].contains(c)) b.push_back({Block::Style::kNote, std::string(c) + ": " + s["compartments"][c].dump()});
+    b.push_back({Block::Style::kHeading, "Toegang / access"});
+    for (const auto& e : s["accessLog"])
+      b.push_back({Block::Style::kNote, Plain(e["at"]) + "  " + Plain(e["actor"]) + " (" + Plain(e["role"]) + ")  " +
+                                            Plain(e["action"])});
+  }
+  return b;
+}
+
 }  // namespace
 
 void RegisterSubjectAccess(Router& router, ApiContext& ctx) {
   AddRoute(router, ctx, {"POST", "/api/v1/subject-access", "subject_access", "export"}, [&ctx](Call& call) {
+    const std::string format = call.request.Query("format").value_or("json");
+    if (format != "json" && format != "html" && format != "pdf")
+      return ProblemFor(Status::Invalid({"/format", "invalid_value", {{"allowed", "json, html, pdf"}}}));
     auto body = ReadJsonBody(call.request);
     if (auto* p = std::get_if<Response>(&body)) return *p;
     std::vector<FieldError> errors;
@@ -119,9 +146,14 @@ void RegisterSubjectAccess(Router& router, ApiContext& ctx) {
     }
     const TimePoint now = ctx.clock ? ctx.clock->Now() : SystemClock().Now();
     json doc = {{"madeAt", FormatTimestamp(now)}, {"signals", items}};
-    Response resp = call.request.Query("format") == std::optional<std::string>("html")
-                        ? Response::Text(200, Html(doc), "text/html; charset=utf-8")
-                        : JsonResponse(doc);
+    Response resp = JsonResponse(doc);
+    if (format == "html") resp = Response::Text(200, Html(doc), "text/html; charset=utf-8");
+    if (format == "pdf") {
+      auto pdf = minutes::RenderBlocksPdf(Blocks(doc), "Inzage persoonsgegevens / Subject access");
+      if (!pdf.ok()) return ProblemFor(pdf.status());
+      resp = Response::Text(200, *pdf, "application/pdf");
+      resp.SetHeader("Content-Disposition", "attachment; filename=\"inzage.pdf\"");
+    }
     resp.SetHeader("Cache-Control", "no-store");
     return resp;
   });

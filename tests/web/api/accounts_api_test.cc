@@ -1,9 +1,15 @@
 // Accounts end to end on the real server (issue 3): login with one generic failure,
 // throttling, the TOTP step, sessions with CSRF and server-side logout, API tokens and
 // their revocation, need-to-know scoping, and the audit trail with its tamper check.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <regex>
 
 #include "api_test_util.h"
+#include "support/run_command.h"
 #include "crypto/base32.h"
 #include "crypto/totp.h"
 
@@ -266,6 +272,27 @@ TEST_P(AccountsApiTest, SubjectAccessExportGivesEverythingAboutOnePersonToThePri
   EXPECT_NE(html->get_header_value("Content-Type").find("text/html"), std::string::npos);
   EXPECT_NE(html->body.find("Marta Nowakowska"), std::string::npos);
   EXPECT_EQ(html->body.find(other["referenceCode"].get<std::string>()), std::string::npos);
+  // The PDF says the same, read back with pdftotext.
+  auto pdf = fg->Post("/api/v1/subject-access?format=pdf", ask, "application/json");
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  ASSERT_EQ(pdf->body.substr(0, 5), "%PDF-");
+  std::string path = ::testing::TempDir() + "inzage-" + std::to_string(::getpid()) + ".pdf";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << pdf->body;
+  }
+  auto text = testing::RunCommand("pdftotext", "-enc UTF-8 " + path + " -");
+  std::remove(path.c_str());
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  std::replace(text.output.begin(), text.output.end(), '\n', ' ');  // lines wrap at spaces
+  EXPECT_NE(text.output.find("Subject access (art. 15 AVG)"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("Marta Nowakowska"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find(about["referenceCode"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(text.output.find(other["referenceCode"].get<std::string>()), std::string::npos);
+  auto odd = fg->Post("/api/v1/subject-access?format=docx", ask, "application/json");
+  EXPECT_EQ(odd->status, 422);
+  EXPECT_NE(odd->body.find("/format"), std::string::npos) << odd->body;
   auto bad = PostJson(*fg, "/api/v1/subject-access", R"({"name":"Marta Nowakowska","dateOfBirth":"14-02-1996"})");
   EXPECT_EQ(bad->status, 422);
   EXPECT_NE(bad->body.find("/dateOfBirth"), std::string::npos);
