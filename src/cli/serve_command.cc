@@ -37,6 +37,7 @@ struct ServeOptions {
   std::string ui_dir = "ui/dist";
   std::string port_file;
   std::string retention_config;
+  bool secure_cookies = false;      // behind a TLS-terminating proxy (docs/OPERATIONS.md section 10)
   mail::SmtpOptions smtp;           // smtp.url empty: reminders in-app only (the default)
   std::string smtp_starttls = "required";
   std::string smtp_password_file;   // else DRIELUIK_SMTP_PASSWORD, else none
@@ -126,7 +127,8 @@ int Serve(const ServeOptions& o) {
   ctx.accounts = &accounts;
   ctx.audit = &audit;
   ctx.compartments = &db->compartments();
-  ctx.secure_cookies = !o.server.tls_cert_file.empty();  // session cookies get Secure under TLS
+  // Session cookies get Secure under TLS, and behind a TLS proxy when told so.
+  ctx.secure_cookies = o.secure_cookies || !o.server.tls_cert_file.empty();
   ctx.clock = &clock;
   auto terms = LoadRetentionTerms(o.retention_config);
   if (!terms.ok()) return ReportError(terms.status());
@@ -224,6 +226,9 @@ void AddServeCommand(CLI::App& app) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--tls-key", o->server.tls_key_file, "Privésleutel bij het certificaat (PEM) / its private key (PEM)")
       ->check(CLI::ExistingFile);
+  cmd->add_flag("--secure-cookies", o->secure_cookies,
+               "Sessiecookies met Secure achter een TLS-proxy (onder --tls-cert altijd) / session cookies get Secure "
+               "behind a TLS proxy (always under --tls-cert)");
   cmd->add_option("--port-file", o->port_file, "Schrijf de gekozen poort naar dit bestand / write the bound port to this file");
   cmd->add_option("--smtp-url", o->smtp.url,
                   "SMTP-relay voor herinneringen per e-mail (smtp://host:587 of smtps://host:465); standaard uit / "

@@ -67,6 +67,20 @@ TEST_P(AccountsApiTest, SessionCookieCsrfAndServerSideLogout) {
   EXPECT_EQ(replay->status, 401) << replay->body;
 }
 
+TEST_P(AccountsApiTest, SessionCookieIsSecureBehindATlsProxyWhenServeIsToldSo) {
+  server_->AddUser("af.proxy", "aandachtsfunctionaris", "gem-westerwolde", "GM1950", "juist-wachtwoord-1");
+  auto plain = Login("af.proxy", "juist-wachtwoord-1");
+  ASSERT_EQ(plain->status, 200) << plain->body;
+  EXPECT_EQ(plain->get_header_value("Set-Cookie").find("Secure"), std::string::npos);  // plain HTTP on loopback
+  server_->SetServeArgs({"--secure-cookies"});
+  server_->Restart();
+  auto proxied = Login("af.proxy", "juist-wachtwoord-1");
+  ASSERT_EQ(proxied->status, 200) << proxied->body;
+  std::string set = proxied->get_header_value("Set-Cookie");
+  EXPECT_NE(set.find("; Secure"), std::string::npos) << set;
+  EXPECT_NE(set.find("HttpOnly"), std::string::npos) << set;
+}
+
 TEST_P(AccountsApiTest, EveryLoginFailureLooksTheSameAndIsThrottled) {
   server_->AddUser("zc.test", "zorgcoordinator", "zvhg", "", "juist-wachtwoord-2");
   server_->AddUser("zc.disabled", "zorgcoordinator", "zvhg", "", "juist-wachtwoord-3");
