@@ -26,7 +26,8 @@ struct Block {
 /// The document's paragraphs, in order.
 std::vector<Block> MinutesBlocks(const domain::Minutes& m);
 
-/// A PDF (A4, Helvetica in WinAnsi encoding: characters outside it print as '?').
+/// A PDF (A4, DejaVu Sans embedded, UTF-8; without fonts-dejavu-core Helvetica in
+/// Windows-1252, where other characters print as '?').
 /// Internal when libharu fails.
 Result<std::string> RenderPdf(const domain::Minutes& m);
 

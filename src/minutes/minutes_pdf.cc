@@ -1,11 +1,39 @@
 // RenderPdf / RenderBlocksPdf: blocks on A4 pages with libharu, wrapped to the text width.
+// Text is set in DejaVu Sans (Debian's fonts-dejavu-core, embedded, UTF-8), so the Polish,
+// Romanian or Bulgarian names of labour migrants print as written; without that font the
+// standard Helvetica in Windows-1252 is used and other characters print as '?'.
 #include <hpdf.h>
+
+#include <filesystem>
 
 #include "minutes/minutes_export.h"
 
 namespace drieluik::minutes {
 
 namespace {
+
+constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+// Valid UTF-8 with control characters as spaces; a malformed byte becomes '?'.
+std::string CleanUtf8(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (int k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    if (len == 1 && c < 0x20) out += ' ';
+    else out.append(s, i, len);
+    i += len;
+  }
+  return out;
+}
 
 // UTF-8 to Windows-1252 (the encoding of the standard PDF fonts); others become '?'.
 std::string ToWinAnsi(const std::string& s) {
@@ -56,8 +84,21 @@ constexpr float kMargin = 56;  // points (2 cm)
 class Writer {
  public:
   Writer(HPDF_Doc doc, HaruError& err) : doc_(doc), err_(err) {
-    font_ = HPDF_GetFont(doc_, "Helvetica", "WinAnsiEncoding");
-    bold_ = HPDF_GetFont(doc_, "Helvetica-Bold", "WinAnsiEncoding");
+    std::error_code ec;
+    if (std::filesystem::exists(kRegularFont, ec) && std::filesystem::exists(kBoldFont, ec)) {
+      HPDF_UseUTFEncodings(doc_);
+      const char* regular = HPDF_LoadTTFontFromFile(doc_, kRegularFont, HPDF_TRUE);
+      const char* bold = HPDF_LoadTTFontFromFile(doc_, kBoldFont, HPDF_TRUE);
+      if (regular && bold) {
+        font_ = HPDF_GetFont(doc_, regular, "UTF-8");
+        bold_ = HPDF_GetFont(doc_, bold, "UTF-8");
+        utf8_ = font_ && bold_;
+      }
+    }
+    if (!utf8_) {
+      font_ = HPDF_GetFont(doc_, "Helvetica", "WinAnsiEncoding");
+      bold_ = HPDF_GetFont(doc_, "Helvetica-Bold", "WinAnsiEncoding");
+    }
     NewPage();
   }
 
@@ -66,7 +107,7 @@ class Writer {
     float size = b.style == Block::Style::kTitle ? 16 : b.style == Block::Style::kHeading ? 12 : b.style == Block::Style::kNote ? 9 : 10;
     float before = b.style == Block::Style::kHeading ? 8 : b.style == Block::Style::kTitle ? 0 : 2;
     y_ -= before;
-    std::string text = ToWinAnsi(b.text);
+    std::string text = utf8_ ? CleanUtf8(b.text) : ToWinAnsi(b.text);
     float width = HPDF_Page_GetWidth(page_) - 2 * kMargin;
     HPDF_Page_SetFontAndSize(page_, font, size);
     std::size_t pos = 0;
@@ -80,6 +121,7 @@ class Writer {
       HPDF_UINT n = HPDF_Page_MeasureText(page_, rest.c_str(), width, HPDF_TRUE, &real);
       if (n == 0) n = HPDF_Page_MeasureText(page_, rest.c_str(), width, HPDF_FALSE, &real);
       if (n == 0) n = 1;
+      while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) ++n;  // whole characters
       std::string line = rest.substr(0, n);
       while (!line.empty() && line.back() == ' ') line.pop_back();
       y_ -= size * 1.4f;
@@ -102,6 +144,7 @@ class Writer {
   HaruError& err_;
   HPDF_Font font_ = nullptr;
   HPDF_Font bold_ = nullptr;
+  bool utf8_ = false;
   HPDF_Page page_ = nullptr;
   float y_ = 0;
 };

@@ -114,6 +114,18 @@ TEST_F(MinutesExportTest, PdfHoldsItemsOutcomesDecisionsAndActions) {
   ExpectMinutesText(run.output);
 }
 
+TEST_F(MinutesExportTest, PdfPrintsNamesOutsideWindows1252AsWritten) {
+  Minutes m = Sample();
+  m.items[0].summary = "Łukasz Wójcik en Ștefan Țăranu bij de kwekerij";
+  auto pdf = RenderPdf(m);
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  std::string path = Write("namen.pdf", *pdf);
+  auto run = testing::RunCommand("pdftotext", "-enc UTF-8 " + path + " -");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("Łukasz Wójcik en Ștefan Țăranu"), std::string::npos) << run.output;
+  EXPECT_LT(pdf->size(), 1'000'000u);  // two embedded fonts, compressed (about 180 kB)
+}
+
 TEST_F(MinutesExportTest, DocxOpensAsAZipWithAWordDocument) {
   auto docx = RenderDocx(Sample());
   ASSERT_TRUE(docx.ok()) << docx.status().ToString();
