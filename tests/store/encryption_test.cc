@@ -77,12 +77,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-std::shared_ptr<const crypto::KeyRing> Ring(const std::string& text) {
-  auto r = crypto::KeyRing::Parse(text, "test");
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return std::make_shared<const crypto::KeyRing>(std::move(r).value());
-}
-
 class EncryptionTest : public ::testing::TestWithParam<const char*> {
  protected:
   void SetUp() override {
@@ -184,7 +178,7 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
     ASSERT_TRUE(db().compartments().PutCompartment(PoliceNote(s->id)).ok());
   }
   std::string new_line = crypto::KeyRing::GenerateKeyLine("k2") + "\n";
-  auto next = Ring(new_line);
+  auto next = testing::RingOf(new_line);
   auto merged = testing::TestKeys()->Merge(*next);
   ASSERT_TRUE(merged.ok());
   auto both = std::make_shared<const crypto::KeyRing>(std::move(merged).value());
@@ -252,7 +246,8 @@ TEST_P(EncryptionTest, AWrongKeyWithTheSameIdIsRefusedAndChangesNothing) {
   ASSERT_TRUE(db().Insert(SecretSignal("MH-2026-WRONG1")).ok());
   auto before = testing::ReadAllRows(db());
   ASSERT_TRUE(before.ok());
-  auto wrong = store::OpenStore(ts_->url(), Ring(crypto::KeyRing::GenerateKeyLine(testing::TestKeys()->current_id())));
+  auto wrong = store::OpenStore(
+      ts_->url(), testing::RingOf(crypto::KeyRing::GenerateKeyLine(testing::TestKeys()->current_id())));
   ASSERT_TRUE(wrong.ok());
   Status s = (*wrong)->Migrate();
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);

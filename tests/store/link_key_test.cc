@@ -58,12 +58,6 @@ std::vector<store::Row> LinkRows(store::Store& db) {
   return rows.ok() ? rows->at("signal_link_keys") : std::vector<store::Row>{};
 }
 
-std::shared_ptr<const crypto::KeyRing> Ring(const std::string& text) {
-  auto r = crypto::KeyRing::Parse(text, "test");
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return std::make_shared<const crypto::KeyRing>(std::move(r).value());
-}
-
 class LinkKeyTest : public ::testing::TestWithParam<const char*> {
  protected:
   void SetUp() override {
@@ -100,7 +94,7 @@ TEST_P(LinkKeyTest, StoredKeysAreKeyedBlindIndexesUnderTheCurrentKey) {
   }
   // Another key gives another hash for the same value: without the key file a guess
   // ("+31612345678") cannot be checked against the table.
-  auto other = store::OpenStore(ts_->url(), Ring(crypto::KeyRing::GenerateKeyLine("zz") + "\n"));
+  auto other = store::OpenStore(ts_->url(), testing::RingOf(crypto::KeyRing::GenerateKeyLine("zz") + "\n"));
   ASSERT_TRUE(other.ok());
   auto mine = db().HashLinkKey(PhoneKey(sample));
   auto theirs = (*other)->HashLinkKey(PhoneKey(sample));
@@ -122,7 +116,7 @@ TEST_P(LinkKeyTest, WithoutKeysNoLinkKeyCanBeComputed) {
 
 TEST_P(LinkKeyTest, RotationMovesEveryLinkKeyToTheNewKeyAndLinksKeepWorking) {
   auto [a, b] = InsertPair();
-  auto next = Ring(crypto::KeyRing::GenerateKeyLine("k2") + "\n");
+  auto next = testing::RingOf(crypto::KeyRing::GenerateKeyLine("k2") + "\n");
   auto merged = testing::TestKeys()->Merge(*next);
   ASSERT_TRUE(merged.ok());
   auto rotating = store::OpenStore(ts_->url(), std::make_shared<const crypto::KeyRing>(std::move(merged).value()));

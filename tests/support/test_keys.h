@@ -16,4 +16,8 @@ std::shared_ptr<const crypto::KeyRing> TestKeys();
 /// The DRIELUIK_KEYS value TestKeys() uses ("test=<base64>").
 const std::string& TestKeysText();
 
+/// A ring parsed from key-file text (e.g. KeyRing::GenerateKeyLine("k2")); the test fails
+/// when it does not parse.
+std::shared_ptr<const crypto::KeyRing> RingOf(const std::string& text);
+
 }  // namespace drieluik::testing

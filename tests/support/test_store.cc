@@ -33,6 +33,12 @@ std::shared_ptr<const crypto::KeyRing> TestKeys() {
   return ring;
 }
 
+std::shared_ptr<const crypto::KeyRing> RingOf(const std::string& text) {
+  auto r = crypto::KeyRing::Parse(text, "test");
+  if (!r.ok()) throw std::runtime_error("test ring: " + r.status().ToString());
+  return std::make_shared<const crypto::KeyRing>(std::move(r).value());
+}
+
 TestStore::TestStore(const std::string& backend, bool migrate) : backend_(backend) {
   if (backend == "sqlite") {
     std::random_device rd;
