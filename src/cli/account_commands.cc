@@ -137,12 +137,13 @@ void AddUserCommands(CLI::App& app) {
       if (*format == "json") {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& u : *users)
-          out.push_back({{"username", u.username},
-                         {"role", ToCode(u.role)},
-                         {"organisation", u.organisation},
-                         {"municipality", u.municipality.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.municipality)},
-                         {"email", u.email.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.email)},
-                         {"disabled", u.disabled}});
+          out.push_back(
+              {{"username", u.username},
+               {"role", ToCode(u.role)},
+               {"organisation", u.organisation},
+               {"municipality", u.municipality.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.municipality)},
+               {"email", u.email.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.email)},
+               {"disabled", u.disabled}});
         fmt::print("{}\n", out.dump(2));
         return;
       }

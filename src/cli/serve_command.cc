@@ -37,18 +37,18 @@ struct ServeOptions {
   std::string ui_dir = "ui/dist";
   std::string port_file;
   std::string retention_config;
-  bool secure_cookies = false;      // behind a TLS-terminating proxy (docs/OPERATIONS.md section 10)
-  mail::SmtpOptions smtp;           // smtp.url empty: reminders in-app only (the default)
+  bool secure_cookies = false;  // behind a TLS-terminating proxy (docs/OPERATIONS.md section 10)
+  mail::SmtpOptions smtp;       // smtp.url empty: reminders in-app only (the default)
   std::string smtp_starttls = "required";
-  std::string smtp_password_file;   // else DRIELUIK_SMTP_PASSWORD, else none
-  std::string public_url;           // for the links in reminder mails
+  std::string smtp_password_file;  // else DRIELUIK_SMTP_PASSWORD, else none
+  std::string public_url;          // for the links in reminder mails
 };
 
 // The SMTP relay's options from the command line and the environment;
 // InvalidArgument naming the option when one is malformed or the password file unreadable.
 Result<mail::SmtpOptions> SmtpFrom(const ServeOptions& o) {
   mail::SmtpOptions smtp = o.smtp;
-  smtp.starttls = o.smtp_starttls == "off" ? mail::StartTls::kOff
+  smtp.starttls = o.smtp_starttls == "off"   ? mail::StartTls::kOff
                   : o.smtp_starttls == "try" ? mail::StartTls::kTry
                                              : mail::StartTls::kRequired;
   DRIELUIK_RETURN_IF_ERROR(mail::SmtpMailSender::CheckOptions(smtp));
@@ -227,8 +227,8 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--tls-key", o->server.tls_key_file, "Privésleutel bij het certificaat (PEM) / its private key (PEM)")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--secure-cookies", o->secure_cookies,
-               "Sessiecookies met Secure achter een TLS-proxy (onder --tls-cert altijd) / session cookies get Secure "
-               "behind a TLS proxy (always under --tls-cert)");
+                "Sessiecookies met Secure achter een TLS-proxy (onder --tls-cert altijd) / session cookies get Secure "
+                "behind a TLS proxy (always under --tls-cert)");
   cmd->add_option("--port-file", o->port_file, "Schrijf de gekozen poort naar dit bestand / write the bound port to this file");
   cmd->add_option("--smtp-url", o->smtp.url,
                   "SMTP-relay voor herinneringen per e-mail (smtp://host:587 of smtps://host:465); standaard uit / "
@@ -237,12 +237,14 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--smtp-user", o->smtp.username, "Gebruiker bij de relay / relay user name");
   cmd->add_option("--smtp-password-file", o->smtp_password_file,
                   "Bestand met het relay-wachtwoord (anders DRIELUIK_SMTP_PASSWORD) / file with the relay password");
-  cmd->add_option("--smtp-starttls", o->smtp_starttls, "required (standaard), try of off / required (default), try or off")
+  cmd->add_option("--smtp-starttls", o->smtp_starttls,
+                  "required (standaard), try of off / required (default), try or off")
       ->check(CLI::IsMember({"required", "try", "off"}));
   cmd->add_option("--smtp-ca-file", o->smtp.ca_file, "CA-bundel voor de relay / CA bundle to trust for the relay")
       ->check(CLI::ExistingFile);
   cmd->add_option("--public-url", o->public_url,
-                  "Adres van drieluik voor links in e-mails / drieluik's address for links in mail, e.g. https://drieluik.gemeente.nl");
+                  "Adres van drieluik voor links in e-mails / drieluik's address for links in mail, e.g. "
+                  "https://drieluik.gemeente.nl");
   cmd->callback([o] {
     int rc = Serve(*o);
     if (rc != kExitOk) throw ExitWith{rc};

@@ -101,9 +101,12 @@ SmtpMailSender::SmtpMailSender(SmtpOptions options, const Clock& clock) : option
 
 Status SmtpMailSender::CheckOptions(const SmtpOptions& o) {
   if (!o.url.starts_with("smtp://") && !o.url.starts_with("smtps://"))
-    return Status::InvalidArgument("--smtp-url: expected smtp://host[:port] or smtps://host[:port], got \"" + o.url + "\"");
-  if (o.url.find_first_of(" \r\n") != std::string::npos) return Status::InvalidArgument("--smtp-url: contains a space or line break");
-  if (!IsAddress(o.from)) return Status::InvalidArgument("--smtp-from: expected an e-mail address, got \"" + o.from + "\"");
+    return Status::InvalidArgument("--smtp-url: expected smtp://host[:port] or smtps://host[:port], got \"" + o.url +
+                                   "\"");
+  if (o.url.find_first_of(" \r\n") != std::string::npos)
+    return Status::InvalidArgument("--smtp-url: contains a space or line break");
+  if (!IsAddress(o.from))
+    return Status::InvalidArgument("--smtp-from: expected an e-mail address, got \"" + o.from + "\"");
   return Status::Ok();
 }
 
@@ -133,8 +136,8 @@ Status SmtpMailSender::Send(const domain::MailMessage& m) {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
   if (!curl) return Status::Unavailable("smtp: libcurl could not start");
   std::string mail_from = "<" + options_.from + ">";
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt(curl_slist_append(nullptr, ("<" + m.to + ">").c_str()),
-                                                                   &curl_slist_free_all);
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt(
+      curl_slist_append(nullptr, ("<" + m.to + ">").c_str()), &curl_slist_free_all);
   Upload upload{&message};
   char error[CURL_ERROR_SIZE] = {0};
   CURL* c = curl.get();
@@ -151,9 +154,15 @@ Status SmtpMailSender::Send(const domain::MailMessage& m) {
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, std::min<long>(10, static_cast<long>(options_.timeout.count())));
   if (options_.url.starts_with("smtp://")) {
     switch (options_.starttls) {
-      case StartTls::kRequired: curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL)); break;
-      case StartTls::kTry: curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY)); break;
-      case StartTls::kOff: curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_NONE)); break;
+      case StartTls::kRequired:
+        curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+        break;
+      case StartTls::kTry:
+        curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+        break;
+      case StartTls::kOff:
+        curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_NONE));
+        break;
     }
   }
   if (!options_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_file.c_str());
@@ -162,8 +171,7 @@ Status SmtpMailSender::Send(const domain::MailMessage& m) {
     curl_easy_setopt(c, CURLOPT_PASSWORD, options_.password.c_str());
   }
   CURLcode rc = curl_easy_perform(c);
-  if (rc != CURLE_OK)
-    return Status::Unavailable(std::string("smtp: ") + (error[0] ? error : curl_easy_strerror(rc)));
+  if (rc != CURLE_OK) return Status::Unavailable(std::string("smtp: ") + (error[0] ? error : curl_easy_strerror(rc)));
   return Status::Ok();
 }
 

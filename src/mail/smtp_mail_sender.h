@@ -32,7 +32,7 @@ struct SmtpOptions {
   std::string username;  // empty: no AUTH
   std::string password;
   StartTls starttls = StartTls::kRequired;
-  std::string ca_file;   // a CA bundle to trust instead of the system's; empty: the system's
+  std::string ca_file;  // a CA bundle to trust instead of the system's; empty: the system's
   std::chrono::seconds timeout{30};
 };
 

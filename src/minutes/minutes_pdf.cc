@@ -28,8 +28,10 @@ std::string CleanUtf8(const std::string& s) {
       ++i;
       continue;
     }
-    if (len == 1 && c < 0x20) out += ' ';
-    else out.append(s, i, len);
+    if (len == 1 && c < 0x20)
+      out += ' ';
+    else
+      out.append(s, i, len);
     i += len;
   }
   return out;

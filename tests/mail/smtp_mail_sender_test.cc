@@ -24,8 +24,9 @@ SmtpOptions PlainTo(const FakeSmtpServer& relay) {
 }
 
 domain::MailMessage Reminder() {
-  return {"zc@zvhg.example", "Herinnering: actie #7 uiterlijk 2026-03-20 / Reminder: action #7 due 2026-03-20",
-          "Actie #7 moet uiterlijk 2026-03-20 klaar zijn.\n.Een regel met een punt\nhttps://drieluik.example/acties/7\n"};
+  return {
+      "zc@zvhg.example", "Herinnering: actie #7 uiterlijk 2026-03-20 / Reminder: action #7 due 2026-03-20",
+      "Actie #7 moet uiterlijk 2026-03-20 klaar zijn.\n.Een regel met een punt\nhttps://drieluik.example/acties/7\n"};
 }
 
 TEST(SmtpMailSenderTest, DeliversOneMessageWithEnvelopeHeadersAndBody) {
@@ -55,7 +56,8 @@ TEST(SmtpMailSenderTest, DeliversOneMessageWithEnvelopeHeadersAndBody) {
 
 TEST(SmtpMailSenderTest, ComposeEncodesANonAsciiSubject) {
   domain::MailMessage m{"a@b.example", "Overleg één", "x"};
-  std::string text = SmtpMailSender::Compose(m, "drieluik@gemeente.example", *ParseTimestamp("2026-10-25T01:30:00Z"), "abc");
+  std::string text =
+      SmtpMailSender::Compose(m, "drieluik@gemeente.example", *ParseTimestamp("2026-10-25T01:30:00Z"), "abc");
   EXPECT_NE(text.find("Subject: =?UTF-8?B?T3ZlcmxlZyDDqcOpbg==?=\r\n"), std::string::npos) << text;
   EXPECT_NE(text.find("Message-ID: <abc@gemeente.example>\r\n"), std::string::npos);
   EXPECT_NE(text.find("Date: Sun, 25 Oct 2026 01:30:00 +0000\r\n"), std::string::npos);

@@ -110,8 +110,7 @@ TEST_P(LinkKeyTest, WithoutKeysNoLinkKeyCanBeComputed) {
   ASSERT_TRUE(bare.ok());
   auto h = (*bare)->HashLinkKey(PhoneKey(SampleSignal("x")));
   EXPECT_EQ(h.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ((*bare)->SearchHashesOf(PhoneKey(SampleSignal("x"))).status().code(),
-            StatusCode::kFailedPrecondition);
+  EXPECT_EQ((*bare)->SearchHashesOf(PhoneKey(SampleSignal("x"))).status().code(), StatusCode::kFailedPrecondition);
 }
 
 TEST_P(LinkKeyTest, RotationMovesEveryLinkKeyToTheNewKeyAndLinksKeepWorking) {
@@ -160,7 +159,8 @@ TEST_P(LinkKeyTest, QueuedSignalsGetTheirKeysWhenTheStoreOpensWithKeys) {
                       if (t.name == "signal_link_keys") return Status::Ok();
                       if (t.name == "signals") DRIELUIK_RETURN_IF_ERROR((*load)->Append(*queue, {row[0]}));
                       return (*load)->Append(t, row);
-                    }).ok());
+                    })
+                    .ok());
     // A signal deleted after it was queued leaves the queue without keys.
     ASSERT_TRUE((*load)->Append(*queue, {std::string("999")}).ok());
     ASSERT_TRUE((*load)->Commit().ok());

@@ -127,7 +127,8 @@ void FakeSmtpServer::Session(int fd) {
     } else if (verb == "DATA") {
       SendLine(fd, "354 end with <CRLF>.<CRLF>");
       std::string data;
-      while (ReadLine(fd, buffer, line) && line != ".") data += (line.starts_with(".") ? line.substr(1) : line) + "\r\n";
+      while (ReadLine(fd, buffer, line) && line != ".")
+        data += (line.starts_with(".") ? line.substr(1) : line) + "\r\n";
       mail.data = data;
       {
         std::lock_guard lock(mu_);

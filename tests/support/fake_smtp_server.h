@@ -15,9 +15,9 @@
 namespace drieluik::testing {
 
 struct ReceivedMail {
-  std::string mail_from;               // the envelope sender, without < >
-  std::vector<std::string> rcpt_to;    // the envelope recipients, without < >
-  std::string data;                    // the message as sent, dot-stuffing undone, CRLF kept
+  std::string mail_from;             // the envelope sender, without < >
+  std::vector<std::string> rcpt_to;  // the envelope recipients, without < >
+  std::string data;                  // the message as sent, dot-stuffing undone, CRLF kept
 };
 
 class FakeSmtpServer {

@@ -251,7 +251,8 @@ Result<AgendaItem> DrieluikService::AddAgendaItem(MeetingId id, std::optional<Si
       return Status::Invalid({signal ? "/signalId" : "/caseId", "agenda.already_on_agenda", {}});
   auto stored = repo_.InsertAgendaItems({item});
   if (!stored.ok()) return stored.status();
-  if (item.signal_id) DRIELUIK_RETURN_IF_ERROR(MoveSignal(*item.signal_id, SignalStatus::kForDrieluik, "on_agenda", actor));
+  if (item.signal_id)
+    DRIELUIK_RETURN_IF_ERROR(MoveSignal(*item.signal_id, SignalStatus::kForDrieluik, "on_agenda", actor));
   return stored->front();
 }
 
@@ -409,12 +410,18 @@ Status DrieluikService::MoveSignal(SignalId id, SignalStatus to, const std::stri
   // The order of the states; a move goes only to a later one.
   auto rank = [](SignalStatus s) {
     switch (s) {
-      case SignalStatus::kNew: return 0;
-      case SignalStatus::kInIntake: return 1;
-      case SignalStatus::kForDrieluik: return 2;
-      case SignalStatus::kAssessed: return 3;
-      case SignalStatus::kLinkedToCase: return 4;
-      case SignalStatus::kClosed: return 5;
+      case SignalStatus::kNew:
+        return 0;
+      case SignalStatus::kInIntake:
+        return 1;
+      case SignalStatus::kForDrieluik:
+        return 2;
+      case SignalStatus::kAssessed:
+        return 3;
+      case SignalStatus::kLinkedToCase:
+        return 4;
+      case SignalStatus::kClosed:
+        return 5;
     }
     return 5;
   };
@@ -426,7 +433,8 @@ Status DrieluikService::MoveSignal(SignalId id, SignalStatus to, const std::stri
     next.status = to;
     next.updated_at = clock_.Now();
     std::string urgency(ToCode(ComputeTriage(next.content, catalog_, AmsterdamDate(next.updated_at)).urgency.level));
-    auto updated = signals_.Update(next, s->version, urgency, HistoryEntry{next.updated_at, history_action, actor, {"status"}});
+    auto updated =
+        signals_.Update(next, s->version, urgency, HistoryEntry{next.updated_at, history_action, actor, {"status"}});
     if (updated.ok()) return Status::Ok();
     if (updated.status().code() != StatusCode::kConflict) return updated.status();
   }

@@ -73,16 +73,18 @@ std::vector<minutes::Block> Blocks(const json& doc) {
   std::vector<Block> b;
   b.push_back({Block::Style::kTitle, "Inzage persoonsgegevens / Subject access (art. 15 AVG)"});
   b.push_back({Block::Style::kText, "Opgemaakt / made: " + doc["madeAt"].get<std::string>() +
-                                        ". Aantal meldingen / signals: " + std::to_string(doc["signals"].size()) + "."});
+                                        ". Aantal meldingen / signals: " + std::to_string(doc["signals"].size()) +
+                                        "."});
   for (const auto& s : doc["signals"]) {
     b.push_back({Block::Style::kHeading, "Melding / signal " + s["signal"]["referenceCode"].get<std::string>()});
     for (const auto& [k, v] : s["signal"].items()) b.push_back({Block::Style::kText, k + ": " + Plain(v)});
     for (const char* c : {"police", "care"})
-      if (s["compartments"].contains(c)) b.push_back({Block::Style::kNote, std::string(c) + ": " + s["compartments"][c].dump()});
+      if (s["compartments"].contains(c))
+        b.push_back({Block::Style::kNote, std::string(c) + ": " + s["compartments"][c].dump()});
     b.push_back({Block::Style::kHeading, "Toegang / access"});
     for (const auto& e : s["accessLog"])
-      b.push_back({Block::Style::kNote, Plain(e["at"]) + "  " + Plain(e["actor"]) + " (" + Plain(e["role"]) + ")  " +
-                                            Plain(e["action"])});
+      b.push_back({Block::Style::kNote,
+                   Plain(e["at"]) + "  " + Plain(e["actor"]) + " (" + Plain(e["role"]) + ")  " + Plain(e["action"])});
   }
   return b;
 }
