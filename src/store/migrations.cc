@@ -20,6 +20,8 @@ extern const std::string_view kSqlite008UserEmail;
 extern const std::string_view kPostgres008UserEmail;
 extern const std::string_view kSqlite009KeyedLinkKeys;
 extern const std::string_view kPostgres009KeyedLinkKeys;
+extern const std::string_view kSqlite010TotpKey;
+extern const std::string_view kPostgres010TotpKey;
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> list = {
@@ -32,6 +34,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {7, "007_referrals", kSqlite007Referrals},
       {8, "008_user_email", kSqlite008UserEmail},
       {9, "009_keyed_link_keys", kSqlite009KeyedLinkKeys},
+      {10, "010_totp_key", kSqlite010TotpKey},
   };
   return list;
 }
@@ -47,6 +50,7 @@ const std::vector<Migration>& PostgresMigrations() {
       {7, "007_referrals", kPostgres007Referrals},
       {8, "008_user_email", kPostgres008UserEmail},
       {9, "009_keyed_link_keys", kPostgres009KeyedLinkKeys},
+      {10, "010_totp_key", kPostgres010TotpKey},
   };
   return list;
 }

@@ -267,6 +267,25 @@ Result<std::string> SignalProtector::UnprotectCompartment(std::string_view key_i
   return text;
 }
 
+Result<SignalProtector::StoredSecret> SignalProtector::ProtectTotpSecret(std::string_view secret,
+                                                                        std::int64_t user_id) const {
+  if (secret.empty()) return StoredSecret{};
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  return StoredSecret{keys_->current_id(), cipher_->Encrypt(secret, {"users", "totp_secret", std::to_string(user_id)})};
+}
+
+Result<std::string> SignalProtector::UnprotectTotpSecret(std::string_view key_id, const std::string& stored,
+                                                         std::int64_t user_id) const {
+  if (key_id.empty()) return stored;
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  auto text = cipher_->Decrypt(stored, {"users", "totp_secret", std::to_string(user_id)});
+  if (!text.ok())
+    return Status::FailedPrecondition("the TOTP secret of user " + std::to_string(user_id) +
+                                      " cannot be decrypted with key \"" + std::string(key_id) +
+                                      "\" of the key ring (wrong key file?): " + text.status().message());
+  return text;
+}
+
 namespace {
 std::string LinkKeyText(const domain::LinkKey& k) { return std::string(domain::ToCode(k.kind)) + ":" + k.normalised; }
 }  // namespace

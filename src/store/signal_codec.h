@@ -104,6 +104,17 @@ class SignalProtector {
   Result<std::string> UnprotectAddition(std::string_view key_id, const std::string& stored,
                                         std::int64_t addition_id) const;
 
+  /// A user's TOTP secret as stored (users.totp_secret, totp_key_id), encrypted for
+  /// user `user_id` under the current key; an empty secret stays empty with key id "".
+  struct StoredSecret {
+    std::string key_id;
+    std::string value;
+  };
+  Result<StoredSecret> ProtectTotpSecret(std::string_view secret, std::int64_t user_id) const;
+  /// The plain secret of a stored one (key id "" = plain text or no secret).
+  Result<std::string> UnprotectTotpSecret(std::string_view key_id, const std::string& stored,
+                                          std::int64_t user_id) const;
+
   /// The search for free text `text`: one entry per query word (WordTokens), each with its
   /// word key under every key of the ring; a signal matches when it has, for every entry,
   /// one of its keys. Empty when the text has no word of 2 or more characters.

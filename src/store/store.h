@@ -24,6 +24,7 @@ struct ReencryptProgress {
   std::int64_t signals = 0;    // signals re-encrypted (with their word indexes) in this batch
   std::int64_t additions = 0;  // additions re-encrypted in this batch
   std::int64_t compartments = 0;  // police and care compartments re-encrypted in this batch
+  std::int64_t totp_secrets = 0;  // users' TOTP secrets re-encrypted in this batch
   bool done = false;           // nothing is left under another key (or in plain text)
 };
 

@@ -25,7 +25,7 @@ const std::vector<TableSpec>& DumpTables() {
       {"users",
        {"id", "username", "display_name", "role", "organisation", "municipality", "password_hash",
         "must_change_password", "totp_secret", "totp_last_step", "disabled", "version", "created_at", "updated_at",
-        "email"},
+        "email", "totp_key_id"},
        {"id"},
        {}},
       {"sessions", {"id_hash", "user_id", "csrf_token", "created_at", "last_seen_at"}, {"id_hash"}, {}},

@@ -31,6 +31,29 @@ constexpr const char* kReporter = "Gerrit Bosschaart";
 constexpr const char* kDescriptionWord = "Kwartelkoning";
 constexpr const char* kAddition = "Schapendoesweg gezien";
 constexpr const char* kPoliceNote = "Aangifte tegen Barendsz-Oudkerk";
+constexpr const char* kTotpSecret = "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF";  // base32, 32 symbols
+
+// A user with an enrolled authenticator (secret kTotpSecret).
+Result<domain::User> TotpUser(store::Store& db, const std::string& username) {
+  domain::User u;
+  u.username = username;
+  u.display_name = "Zorgcoordinator";
+  u.role = domain::Role::kZorgcoordinator;
+  u.organisation = "zvhg";
+  u.password_hash = "argon2id:$v=19$abc";
+  u.totp_secret = kTotpSecret;
+  u.created_at = u.updated_at = testing::At("2026-03-01T09:00:00Z");
+  return db.accounts().CreateUser(u);
+}
+
+// Every value of every row of a dump, one a line.
+std::string DumpText(const testing::TableRows& rows) {
+  std::string all;
+  for (const auto& [table, list] : rows)
+    for (const auto& row : list)
+      for (const auto& v : row) all += (v ? *v : "") + "\n";
+  return all;
+}
 
 // A police compartment with a known note for signal `id`.
 domain::CompartmentRecord PoliceNote(domain::SignalId id, std::int64_t version = 0) {
@@ -61,7 +84,7 @@ NewSignal SecretSignal(const std::string& ref) {
 const std::vector<std::string>& Secrets() {
   static const std::vector<std::string> v = {kName,   "Wijnbergen", kDateOfBirth,     kPhone,   "87654321",
                                              kPlate,  kStreet,      kReporter,        kDescriptionWord,
-                                             "Schapendoesweg", "Barendsz-Oudkerk", "2026999111"};
+                                             "Schapendoesweg", "Barendsz-Oudkerk", "2026999111", kTotpSecret};
   return v;
 }
 
@@ -99,11 +122,16 @@ TEST_P(EncryptionTest, KnownValuesAppearInNoRowOfADump) {
   auto police = db().compartments().GetCompartment(s->id, domain::Compartment::kPolice);
   ASSERT_TRUE(police.ok()) << police.status().ToString();
   EXPECT_EQ(police->notes, kPoliceNote);
+  auto user = TotpUser(db(), "zc.totp");
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
   // What the store returns is the plain text...
   auto got = db().Get(s->id);
   ASSERT_TRUE(got.ok()) << got.status().ToString();
   EXPECT_EQ(got->content.persons[0].name, kName);
   EXPECT_EQ(got->additions.at(0).text, kAddition);
+  EXPECT_EQ(db().accounts().FindUser("zc.totp")->totp_secret, kTotpSecret);
+  EXPECT_EQ(db().accounts().GetUser(user->id)->totp_secret, kTotpSecret);
+  EXPECT_EQ(db().accounts().ListUsers()->at(0).totp_secret, kTotpSecret);
   // ...what it holds is not, in any table, in any case.
   auto rows = testing::ReadAllRows(db());
   ASSERT_TRUE(rows.ok());
@@ -114,6 +142,63 @@ TEST_P(EncryptionTest, KnownValuesAppearInNoRowOfADump) {
   for (const auto& secret : Secrets()) EXPECT_EQ(Lower(all).find(Lower(secret)), std::string::npos) << secret;
   EXPECT_EQ(rows->at("signals")[0][14], testing::TestKeys()->current_id());  // key_id
   EXPECT_EQ(rows->at("signals")[0][10]->rfind("v1:" + testing::TestKeys()->current_id() + ":", 0), 0u);
+  EXPECT_EQ(*rows->at("users")[0][15], testing::TestKeys()->current_id());  // totp_key_id
+  EXPECT_EQ(rows->at("users")[0][8]->rfind("v1:" + testing::TestKeys()->current_id() + ":", 0), 0u);
+}
+
+TEST_P(EncryptionTest, TotpSecretsSurviveAnUpdateAndStayEncrypted) {
+  auto user = TotpUser(db(), "zc.update");
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  auto u = *user;
+  u.totp_last_step = 42;
+  auto saved = db().accounts().UpdateUser(u);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  auto got = db().accounts().GetUser(u.id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->totp_secret, kTotpSecret);
+  EXPECT_EQ(got->totp_last_step, 42);
+  auto rows = testing::ReadAllRows(db());
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(DumpText(*rows).find(kTotpSecret), std::string::npos);
+  // Removing the authenticator leaves no ciphertext and no key id.
+  got->totp_secret.clear();
+  ASSERT_TRUE(db().accounts().UpdateUser(*got).ok());
+  rows = testing::ReadAllRows(db());
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(*rows->at("users")[0][8], "");
+  EXPECT_EQ(*rows->at("users")[0][15], "");
+  EXPECT_EQ(db().accounts().GetUser(u.id)->totp_secret, "");
+}
+
+TEST_P(EncryptionTest, PlainTotpSecretsFromBeforeMigration010AreEncryptedByTheFirstOpenWithKeys) {
+  ASSERT_TRUE(TotpUser(db(), "zc.legacy").ok());
+  auto rows = testing::ReadAllRows(db());
+  ASSERT_TRUE(rows.ok());
+  // The same database as before migration 010: the secret in plain text, no key id.
+  testing::TestStore legacy(GetParam());
+  ASSERT_TRUE(legacy.store());
+  auto load = legacy.store()->BeginLoad();
+  ASSERT_TRUE(load.ok()) << load.status().ToString();
+  for (const auto& t : store::DumpTables())
+    for (auto row : rows->at(t.name)) {
+      if (t.name == "users") {
+        row[8] = kTotpSecret;
+        row[15] = "";
+      }
+      ASSERT_TRUE((*load)->Append(t, row).ok()) << t.name;
+    }
+  ASSERT_TRUE((*load)->Commit().ok());
+  auto plain = testing::ReadAllRows(*legacy.store());
+  ASSERT_TRUE(plain.ok());
+  ASSERT_NE(DumpText(*plain).find(kTotpSecret), std::string::npos);  // the test's premise
+  EXPECT_EQ(legacy.store()->accounts().FindUser("zc.legacy")->totp_secret, kTotpSecret);  // read as it is
+
+  ASSERT_TRUE(legacy.store()->Migrate().ok());
+  auto after = testing::ReadAllRows(*legacy.store());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(DumpText(*after).find(kTotpSecret), std::string::npos);
+  EXPECT_EQ(*after->at("users")[0][15], testing::TestKeys()->current_id());
+  EXPECT_EQ(legacy.store()->accounts().FindUser("zc.legacy")->totp_secret, kTotpSecret);
 }
 
 TEST(SqliteEncryptionTest, KnownValuesAppearNowhereInTheDatabaseFileOrWal) {
@@ -124,6 +209,7 @@ TEST(SqliteEncryptionTest, KnownValuesAppearNowhereInTheDatabaseFileOrWal) {
                                       {testing::At("2026-03-02T10:00:00Z"), "addition", "public", {"additions"}})
                   .ok());
   ASSERT_TRUE(ts.store()->compartments().PutCompartment(PoliceNote(s->id)).ok());
+  ASSERT_TRUE(TotpUser(*ts.store(), "zc.file").ok());
   auto update = *s;
   update.content.summary = "Bijgewerkt bij de Zwanenbloemstraat";
   ASSERT_TRUE(ts.store()->Update(update, 2, "high", {testing::At("2026-03-03T10:00:00Z"), "updated", "zc1", {}}).ok());
@@ -177,6 +263,7 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
                     .ok());
     ASSERT_TRUE(db().compartments().PutCompartment(PoliceNote(s->id)).ok());
   }
+  ASSERT_TRUE(TotpUser(db(), "zc.rotate").ok());
   std::string new_line = crypto::KeyRing::GenerateKeyLine("k2") + "\n";
   auto next = testing::RingOf(new_line);
   auto merged = testing::TestKeys()->Merge(*next);
@@ -187,7 +274,7 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
   ASSERT_TRUE((*rotating)->Migrate().ok());
   // During the rotation the old store (old key only) and the new one both keep working,
   // for rows under either key.
-  std::int64_t signals = 0, additions = 0, compartments = 0;
+  std::int64_t signals = 0, additions = 0, compartments = 0, totp_secrets = 0;
   int batches = 0;
   while (true) {
     auto step = (*rotating)->ReencryptBatch(3);
@@ -195,6 +282,7 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
     signals += step->signals;
     additions += step->additions;
     compartments += step->compartments;
+    totp_secrets += step->totp_secrets;
     ++batches;
     if (step->done) break;
     SignalFilter f;
@@ -206,13 +294,16 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
   EXPECT_EQ(signals, 5);
   EXPECT_EQ(additions, 5);
   EXPECT_EQ(compartments, 5);
-  EXPECT_EQ(batches, 6);  // 15 rows in batches of 3, then the empty one
+  EXPECT_EQ(totp_secrets, 1);
+  EXPECT_EQ(batches, 7);  // 16 rows in batches of 3, then the empty one
 
   auto rows = testing::ReadAllRows(**rotating);
   ASSERT_TRUE(rows.ok());
   for (const auto& r : rows->at("signals")) EXPECT_EQ(*r[14], "k2");
   for (const auto& r : rows->at("signal_additions")) EXPECT_EQ(*r[4], "k2");
   for (const auto& r : rows->at("signal_compartments")) EXPECT_EQ(*r[3], "k2");
+  for (const auto& r : rows->at("users")) EXPECT_EQ(*r[15], "k2");
+  EXPECT_EQ(DumpText(*rows).find(kTotpSecret), std::string::npos);
   ASSERT_EQ(rows->at("encryption_keys").size(), 1u);  // the old key's check value is gone
   EXPECT_EQ(*rows->at("encryption_keys")[0][0], "k2");
 
@@ -232,6 +323,9 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
   auto note = (*only_new)->compartments().GetCompartment(one->id, domain::Compartment::kPolice);
   ASSERT_TRUE(note.ok()) << note.status().ToString();
   EXPECT_EQ(note->notes, kPoliceNote);
+  auto user = (*only_new)->accounts().FindUser("zc.rotate");
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  EXPECT_EQ(user->totp_secret, kTotpSecret);
 
   // The old key alone is refused, and changes nothing.
   auto only_old = store::OpenStore(ts_->url(), testing::TestKeys());

@@ -16,7 +16,7 @@ std::string OptMs(const std::optional<TimePoint>& t) { return t ? std::to_string
 
 constexpr const char* kUserColumns =
     "id, username, display_name, role, organisation, municipality, password_hash, must_change_password, "
-    "totp_secret, totp_last_step, disabled, version, created_at, updated_at, email";
+    "totp_secret, totp_last_step, disabled, version, created_at, updated_at, email, totp_key_id";
 
 User ReadUser(const pqxx::row& r) {
   User u;
@@ -35,6 +35,15 @@ User ReadUser(const pqxx::row& r) {
   u.created_at = FromMs(r[12].as<std::int64_t>());
   u.updated_at = FromMs(r[13].as<std::int64_t>());
   u.email = r[14].as<std::string>();
+  return u;
+}
+
+// A user row with its TOTP secret decrypted (totp_key_id is column 15).
+Result<User> ReadVisibleUser(const SignalProtector& p, const pqxx::row& r) {
+  User u = ReadUser(r);
+  auto secret = p.UnprotectTotpSecret(r[15].as<std::string>(), u.totp_secret, u.id);
+  if (!secret.ok()) return secret.status();
+  u.totp_secret = std::move(secret).value();
   return u;
 }
 
@@ -88,17 +97,24 @@ using Tx = pqxx::transaction_base;
 }  // namespace
 
 Result<User> PostgresAccounts::CreateUser(const User& u) {
+  if (!u.totp_secret.empty()) DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   auto r = pool_.Run([&](Tx& tx) -> Result<User> {
     auto row = tx.exec_params1(
         "INSERT INTO users (username, display_name, role, organisation, municipality, password_hash, "
         "must_change_password, totp_secret, disabled, version, created_at, updated_at, email) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12) RETURNING id",
         u.username, u.display_name, std::string(ToCode(u.role)), u.organisation, u.municipality, u.password_hash,
-        u.must_change_password ? 1 : 0, u.totp_secret, u.disabled ? 1 : 0, Ms(u.created_at), Ms(u.updated_at),
+        u.must_change_password ? 1 : 0, std::string(), u.disabled ? 1 : 0, Ms(u.created_at), Ms(u.updated_at),
         u.email);
     User out = u;
     out.id = row[0].as<std::int64_t>();
     out.version = 1;
+    if (!u.totp_secret.empty()) {  // the ciphertext is bound to the id the insert chose
+      auto secret = protector_.ProtectTotpSecret(u.totp_secret, out.id);
+      if (!secret.ok()) return secret.status();
+      tx.exec_params("UPDATE users SET totp_secret = $1, totp_key_id = $2 WHERE id = $3", secret->value,
+                     secret->key_id, out.id);
+    }
     return out;
   });
   if (!r.ok() && r.error().code() == StatusCode::kConflict) return Status::Conflict("username taken");
@@ -109,7 +125,7 @@ Result<User> PostgresAccounts::GetUser(UserId id) {
   return pool_.Run([&](Tx& tx) -> Result<User> {
     auto res = tx.exec_params(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = $1", id);
     if (res.empty()) return Status::NotFound("user");
-    return ReadUser(res[0]);
+    return ReadVisibleUser(protector_, res[0]);
   });
 }
 
@@ -117,26 +133,34 @@ Result<User> PostgresAccounts::FindUser(const std::string& username) {
   return pool_.Run([&](Tx& tx) -> Result<User> {
     auto res = tx.exec_params(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = $1", username);
     if (res.empty()) return Status::NotFound("user");
-    return ReadUser(res[0]);
+    return ReadVisibleUser(protector_, res[0]);
   });
 }
 
 Result<std::vector<User>> PostgresAccounts::ListUsers() {
   return pool_.Run([&](Tx& tx) -> Result<std::vector<User>> {
-    return Rows<User>(tx.exec(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username"), ReadUser);
+    std::vector<User> out;
+    for (const auto& row : tx.exec(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username")) {
+      auto u = ReadVisibleUser(protector_, row);
+      if (!u.ok()) return u.status();
+      out.push_back(std::move(u).value());
+    }
+    return out;
   });
 }
 
 Result<User> PostgresAccounts::UpdateUser(const User& u) {
+  auto secret = protector_.ProtectTotpSecret(u.totp_secret, u.id);
+  if (!secret.ok()) return secret.status();
   return pool_.Run([&](Tx& tx) -> Result<User> {
     auto up = tx.exec_params(
         "UPDATE users SET display_name = $1, role = $2, organisation = $3, municipality = $4, password_hash = $5, "
         "must_change_password = $6, totp_secret = $7, totp_last_step = NULLIF($8, '')::bigint, disabled = $9, "
-        "version = version + 1, updated_at = $10, email = $13 WHERE id = $11 AND version = $12",
+        "version = version + 1, updated_at = $10, email = $13, totp_key_id = $14 WHERE id = $11 AND version = $12",
         u.display_name, std::string(ToCode(u.role)), u.organisation, u.municipality, u.password_hash,
-        u.must_change_password ? 1 : 0, u.totp_secret,
+        u.must_change_password ? 1 : 0, secret->value,
         u.totp_last_step ? std::to_string(*u.totp_last_step) : std::string(), u.disabled ? 1 : 0,
-        Ms(u.updated_at), u.id, u.version, u.email);
+        Ms(u.updated_at), u.id, u.version, u.email, secret->key_id);
     if (up.affected_rows() == 0) {
       auto ex = tx.exec_params("SELECT 1 FROM users WHERE id = $1", u.id);
       if (ex.empty()) return Status::NotFound("user");

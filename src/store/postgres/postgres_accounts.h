@@ -11,7 +11,8 @@ class PostgresStore;
 
 class PostgresAccounts final : public domain::AccountRepository, public domain::AuditRepository {
  public:
-  explicit PostgresAccounts(PostgresStore::Pool& pool) : pool_(pool) {}
+  /// `protector` encrypts and decrypts users.totp_secret (the store's).
+  PostgresAccounts(PostgresStore::Pool& pool, const SignalProtector& protector) : pool_(pool), protector_(protector) {}
 
   Result<domain::User> CreateUser(const domain::User& u) override;
   Result<domain::User> GetUser(domain::UserId id) override;
@@ -41,6 +42,7 @@ class PostgresAccounts final : public domain::AccountRepository, public domain::
 
  private:
   PostgresStore::Pool& pool_;
+  const SignalProtector& protector_;
 };
 
 }  // namespace drieluik::store::postgres

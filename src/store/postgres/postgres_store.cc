@@ -107,7 +107,7 @@ std::string RedactConninfo(const std::string& conninfo) {
 
 PostgresStore::PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const crypto::KeyRing> keys)
     : pool_(std::move(pool)),
-      accounts_(std::make_unique<PostgresAccounts>(*pool_)),
+      accounts_(std::make_unique<PostgresAccounts>(*pool_, protector_)),
       compartments_(std::make_unique<PostgresCompartments>(*pool_, protector_)),
       retention_(std::make_unique<PostgresRetention>(*pool_)),
       protector_(std::move(keys)) {}
@@ -166,8 +166,8 @@ Status PostgresStore::Migrate() {
         DRIELUIK_RETURN_IF_ERROR(protector_.VerifyKeyCheck(id, r[1].as<std::string>()));
         continue;
       }
-      for (const char* table : {"signals", "signal_additions"})
-        if (!tx.exec_params(std::string("SELECT 1 FROM ") + table + " WHERE key_id = $1 LIMIT 1", id).empty())
+      for (const char* table : {"signals WHERE key_id", "signal_additions WHERE key_id", "users WHERE totp_key_id"})
+        if (!tx.exec_params(std::string("SELECT 1 FROM ") + table + " = $1 LIMIT 1", id).empty())
           return MissingKeyError(id);
     }
     return Status::Ok();
@@ -282,13 +282,32 @@ Result<ReencryptProgress> PostgresStore::Reencrypt(int max_rows, bool plain_only
         --left;
       }
     }
-    if (p.signals == 0 && p.additions == 0 && p.compartments == 0) {
+    // Users' TOTP secrets (migration 010; '' with an empty secret means no secret).
+    for (const auto& old : old_ids) {
+      if (left <= 0) break;
+      for (const auto& row : tx.exec_params(
+               "SELECT id, totp_secret FROM users WHERE totp_key_id = $1 AND totp_secret <> '' ORDER BY id LIMIT $2 "
+               "FOR UPDATE",
+               old, left)) {
+        check();
+        std::int64_t id = row[0].as<std::int64_t>();
+        auto secret = protector_.UnprotectTotpSecret(old, row[1].as<std::string>(), id);
+        if (!secret.ok()) return secret.status();
+        auto enc = protector_.ProtectTotpSecret(*secret, id);
+        if (!enc.ok()) return enc.status();
+        tx.exec_params("UPDATE users SET totp_secret = $1, totp_key_id = $2 WHERE id = $3", enc->value, enc->key_id, id);
+        ++p.totp_secrets;
+        --left;
+      }
+    }
+    if (p.signals == 0 && p.additions == 0 && p.compartments == 0 && p.totp_secrets == 0) {
       p.done = true;
       if (!plain_only)
         tx.exec_params(
             "DELETE FROM encryption_keys k WHERE k.key_id <> $1 AND NOT EXISTS (SELECT 1 FROM signals s WHERE "
             "s.key_id = k.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions a WHERE a.key_id = k.key_id) "
-            "AND NOT EXISTS (SELECT 1 FROM signal_compartments c WHERE c.key_id = k.key_id)",
+            "AND NOT EXISTS (SELECT 1 FROM signal_compartments c WHERE c.key_id = k.key_id) "
+            "AND NOT EXISTS (SELECT 1 FROM users u WHERE u.totp_key_id = k.key_id)",
             current);
     }
     return p;

@@ -16,7 +16,7 @@ TimePoint FromMs(std::int64_t ms) { return TimePoint(std::chrono::milliseconds(m
 
 constexpr const char* kUserColumns =
     "id, username, display_name, role, organisation, municipality, password_hash, must_change_password, "
-    "totp_secret, totp_last_step, disabled, version, created_at, updated_at, email";
+    "totp_secret, totp_last_step, disabled, version, created_at, updated_at, email, totp_key_id";
 
 User ReadUser(const Statement& st) {
   User u;
@@ -36,6 +36,20 @@ User ReadUser(const Statement& st) {
   u.updated_at = FromMs(st.Int(13));
   u.email = st.Text(14);
   return u;
+}
+
+// A user row with its TOTP secret as stored; Reveal decrypts it.
+struct StoredUser {
+  User user;
+  std::string totp_key_id;
+};
+StoredUser ReadStoredUser(const Statement& st) { return {ReadUser(st), st.Text(15)}; }
+
+Result<User> Reveal(const SignalProtector& p, StoredUser s) {
+  auto secret = p.UnprotectTotpSecret(s.totp_key_id, s.user.totp_secret, s.user.id);
+  if (!secret.ok()) return secret.status();
+  s.user.totp_secret = std::move(secret).value();
+  return std::move(s.user);
 }
 
 TokenRecord ReadToken(const Statement& st) {
@@ -96,6 +110,7 @@ Result<T> One(Statement& st, F read, const char* what) {
 }  // namespace
 
 Result<User> SqliteAccounts::CreateUser(const User& u) {
+  if (!u.totp_secret.empty()) DRIELUIK_RETURN_IF_ERROR(store_.protector_.RequireKeys());
   auto c = store_.Acquire();
   auto st = c->Prepare(
       "INSERT INTO users (username, display_name, role, organisation, municipality, password_hash, "
@@ -109,7 +124,7 @@ Result<User> SqliteAccounts::CreateUser(const User& u) {
                  .Bind(5, u.municipality)
                  .Bind(6, u.password_hash)
                  .Bind(7, u.must_change_password ? 1 : 0)
-                 .Bind(8, u.totp_secret)
+                 .Bind(8, std::string())
                  .Bind(9, u.disabled ? 1 : 0)
                  .Bind(10, Ms(u.created_at))
                  .Bind(11, Ms(u.updated_at))
@@ -119,6 +134,13 @@ Result<User> SqliteAccounts::CreateUser(const User& u) {
   User out = u;
   out.id = c->LastInsertRowId();
   out.version = 1;
+  if (!u.totp_secret.empty()) {  // the ciphertext is bound to the id the insert chose
+    auto secret = store_.protector_.ProtectTotpSecret(u.totp_secret, out.id);
+    if (!secret.ok()) return secret.status();
+    auto up = c->Prepare("UPDATE users SET totp_secret = ?, totp_key_id = ? WHERE id = ?");
+    if (!up.ok()) return up.status();
+    DRIELUIK_RETURN_IF_ERROR(up->Bind(1, secret->value).Bind(2, secret->key_id).Bind(3, out.id).Run());
+  }
   return out;
 }
 
@@ -127,7 +149,9 @@ Result<User> SqliteAccounts::GetUser(UserId id) {
   auto st = c->Prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
   if (!st.ok()) return st.status();
   st->Bind(1, id);
-  return One<User>(*st, ReadUser, "user");
+  auto row = One<StoredUser>(*st, ReadStoredUser, "user");
+  if (!row.ok()) return row.status();
+  return Reveal(store_.protector_, std::move(row).value());
 }
 
 Result<User> SqliteAccounts::FindUser(const std::string& username) {
@@ -135,22 +159,34 @@ Result<User> SqliteAccounts::FindUser(const std::string& username) {
   auto st = c->Prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
   if (!st.ok()) return st.status();
   st->Bind(1, username);
-  return One<User>(*st, ReadUser, "user");
+  auto row = One<StoredUser>(*st, ReadStoredUser, "user");
+  if (!row.ok()) return row.status();
+  return Reveal(store_.protector_, std::move(row).value());
 }
 
 Result<std::vector<User>> SqliteAccounts::ListUsers() {
   auto c = store_.Acquire();
   auto st = c->Prepare(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username");
   if (!st.ok()) return st.status();
-  return Collect<User>(*st, ReadUser);
+  auto rows = Collect<StoredUser>(*st, ReadStoredUser);
+  if (!rows.ok()) return rows.status();
+  std::vector<User> out;
+  for (auto& r : *rows) {
+    auto u = Reveal(store_.protector_, std::move(r));
+    if (!u.ok()) return u.status();
+    out.push_back(std::move(u).value());
+  }
+  return out;
 }
 
 Result<User> SqliteAccounts::UpdateUser(const User& u) {
+  auto secret = store_.protector_.ProtectTotpSecret(u.totp_secret, u.id);
+  if (!secret.ok()) return secret.status();
   auto c = store_.Acquire();
   auto st = c->Prepare(
       "UPDATE users SET display_name = ?, role = ?, organisation = ?, municipality = ?, password_hash = ?, "
       "must_change_password = ?, totp_secret = ?, totp_last_step = ?, disabled = ?, version = version + 1, "
-      "updated_at = ?, email = ? WHERE id = ? AND version = ?");
+      "updated_at = ?, email = ?, totp_key_id = ? WHERE id = ? AND version = ?");
   if (!st.ok()) return st.status();
   st->Bind(1, u.display_name)
       .Bind(2, ToCode(u.role))
@@ -158,10 +194,10 @@ Result<User> SqliteAccounts::UpdateUser(const User& u) {
       .Bind(4, u.municipality)
       .Bind(5, u.password_hash)
       .Bind(6, u.must_change_password ? 1 : 0)
-      .Bind(7, u.totp_secret);
+      .Bind(7, secret->value);
   if (u.totp_last_step) st->Bind(8, *u.totp_last_step);
   else st->BindNull(8);
-  DRIELUIK_RETURN_IF_ERROR(st->Bind(9, u.disabled ? 1 : 0).Bind(10, Ms(u.updated_at)).Bind(11, u.email).Bind(12, u.id).Bind(13, u.version).Run());
+  DRIELUIK_RETURN_IF_ERROR(st->Bind(9, u.disabled ? 1 : 0).Bind(10, Ms(u.updated_at)).Bind(11, u.email).Bind(12, secret->key_id).Bind(13, u.id).Bind(14, u.version).Run());
   if (sqlite3_changes(c->raw()) == 0) {
     auto exists = c->Prepare("SELECT 1 FROM users WHERE id = ?");
     if (!exists.ok()) return exists.status();

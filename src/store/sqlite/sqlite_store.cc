@@ -201,8 +201,8 @@ Status SqliteStore::CheckKeys(Connection& c) {
       DRIELUIK_RETURN_IF_ERROR(protector_.VerifyKeyCheck(id, check));
       continue;
     }
-    for (const char* table : {"signals", "signal_additions"}) {
-      auto used = c.Prepare(std::string("SELECT 1 FROM ") + table + " WHERE key_id = ? LIMIT 1");
+    for (const char* table : {"signals WHERE key_id", "signal_additions WHERE key_id", "users WHERE totp_key_id"}) {
+      auto used = c.Prepare(std::string("SELECT 1 FROM ") + table + " = ? LIMIT 1");
       if (!used.ok()) return used.status();
       used->Bind(1, id);
       auto row = used->Step();
@@ -324,7 +324,34 @@ Result<ReencryptProgress> SqliteStore::Reencrypt(int max_rows, bool plain_only) 
       --left;
     }
   }
-  if (p.signals == 0 && p.additions == 0 && p.compartments == 0) {
+  // Users' TOTP secrets (migration 010; '' with an empty secret means no secret).
+  for (const auto& old : old_ids) {
+    if (left <= 0) break;
+    auto q = c->Prepare(
+        "SELECT id, totp_secret FROM users WHERE totp_key_id = ? AND totp_secret <> '' ORDER BY id LIMIT ?");
+    if (!q.ok()) return q.status();
+    q->Bind(1, old).Bind(2, left);
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    while (true) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      rows.emplace_back(q->Int(0), q->Text(1));
+    }
+    if (!rows.empty()) DRIELUIK_RETURN_IF_ERROR(EnsureKeyCheck(*c));
+    for (const auto& [id, stored] : rows) {
+      auto secret = protector_.UnprotectTotpSecret(old, stored, id);
+      if (!secret.ok()) return secret.status();
+      auto enc = protector_.ProtectTotpSecret(*secret, id);
+      if (!enc.ok()) return enc.status();
+      auto up = c->Prepare("UPDATE users SET totp_secret = ?, totp_key_id = ? WHERE id = ?");
+      if (!up.ok()) return up.status();
+      DRIELUIK_RETURN_IF_ERROR(up->Bind(1, enc->value).Bind(2, enc->key_id).Bind(3, id).Run());
+      ++p.totp_secrets;
+      --left;
+    }
+  }
+  if (p.signals == 0 && p.additions == 0 && p.compartments == 0 && p.totp_secrets == 0) {
     p.done = true;
     if (!plain_only) {
       // Forget the check values of keys no row uses any more: the key can leave the file.
@@ -332,6 +359,7 @@ Result<ReencryptProgress> SqliteStore::Reencrypt(int max_rows, bool plain_only) 
           "DELETE FROM encryption_keys WHERE key_id <> ? AND NOT EXISTS (SELECT 1 FROM signals WHERE key_id = "
           "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions WHERE key_id = "
           "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM signal_compartments WHERE key_id = "
+          "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM users WHERE totp_key_id = "
           "encryption_keys.key_id)");
       if (!del.ok()) return del.status();
       DRIELUIK_RETURN_IF_ERROR(del->Bind(1, current).Run());
