@@ -193,6 +193,8 @@ test('a whole meeting: plan, attendance, agenda, assessment, case, action, overd
   await page.getByLabel('Toelichting', { exact: true }).first().fill('Politie en NLA pakken het op.');
   await page.getByRole('button', { name: 'Status wijzigen' }).click();
   await page.getByText("De casus heeft nu status 'In opvolging'.").waitFor();
+  await page.locator('#c-to option', { hasText: 'Monitoren' }).waitFor({ state: 'attached' }); // the case is loaded again
+  await log.getByText(/Opvolging gestart/).waitFor();
   assert.deepEqual(await page.locator('#c-to option').allTextContents(), ['Kies…', 'Monitoren', 'Gesloten', 'Samengevoegd']);
   assert.match(await log.textContent(), /Opvolging gestart \(Open → In opvolging\)/);
   await screen('case-detail');
@@ -275,6 +277,7 @@ test('meetings: the chair plans a TVO series; the list shows it', async () => {
   await page.locator('#p-count').fill('2');
   await page.getByRole('button', { name: 'Reeks plannen' }).click();
   await page.getByText('2 overleg(gen) gepland.').waitFor();
+  await page.getByRole('cell', { name: 'Tactisch Veiligheidsoverleg (TVO)' }).nth(1).waitFor(); // the list is loaded again
   assert.equal(await page.getByRole('cell', { name: 'Tactisch Veiligheidsoverleg (TVO)' }).count(), 2);
   await screen('meetings');
 });
