@@ -282,8 +282,8 @@ test('user administration for the beheerder', async (t) => {
 
 test('later parts of drieluik: a plain "not yet available" page', async () => {
   await signIn('af.westerwolde');
-  await page.goto(`${server.base}/casussen`);
-  await page.getByRole('heading', { level: 1, name: 'Casussen: nog niet beschikbaar' }).waitFor();
+  await page.goto(`${server.base}/zorg`);
+  await page.getByRole('heading', { level: 1, name: 'Zorg: nog niet beschikbaar' }).waitFor();
   await screen('not-yet-available');
 });
 

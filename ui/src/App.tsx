@@ -1,7 +1,8 @@
 // The application shell: skip link, header (name, language switch, who is signed in),
 // the role's navigation, the main landmark with the current screen, and the footer.
 // Routes: public (/melden, /melden/aanvullen, /inloggen) and, for signed-in roles, the
-// worklist, signals and user administration; later parts have routes that say "not yet
+// worklist, signals, the Drieluik (meetings with agenda and assessment, cases, actions)
+// and user administration; later parts have routes that say "not yet
 // available" and stay out of the navigation (see nav.ts).
 import type { ReactElement } from 'react';
 import { SkipLink } from '@utrecht/component-library-react';
@@ -18,6 +19,14 @@ import { SignalDetailPage } from './pages/SignalDetailPage';
 import { SignalFormPage } from './pages/SignalFormPage';
 import { UsersPage } from './pages/UsersPage';
 import { MessagePage } from './pages/MessagePage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { MeetingDetailPage } from './pages/MeetingDetailPage';
+import { AgendaPage } from './pages/AgendaPage';
+import { AssessmentPage } from './pages/AssessmentPage';
+import { CasesPage } from './pages/CasesPage';
+import { CaseDetailPage } from './pages/CaseDetailPage';
+import { ActionsPage } from './pages/ActionsPage';
+import { ActionFormPage } from './pages/ActionFormPage';
 
 export function App() {
   return (
@@ -126,6 +135,20 @@ function Routes() {
   if (m) return guarded('signals', <SignalFormPage id={Number(m.id)} key={`edit-${m.id}`} />);
   m = matchPath('/meldingen/:id', path);
   if (m) return guarded('signals', <SignalDetailPage id={Number(m.id)} key={`view-${m.id}`} />);
+  if (matchPath('/overleggen', path)) return guarded('meetings', <MeetingsPage />);
+  m = matchPath('/overleggen/:id/agenda/:item', path);
+  if (m) return guarded('meetings', <AssessmentPage meetingId={Number(m.id)} itemId={Number(m.item)} key={`assess-${m.id}-${m.item}`} />);
+  m = matchPath('/overleggen/:id/agenda', path);
+  if (m) return guarded('meetings', <AgendaPage id={Number(m.id)} key={`agenda-${m.id}`} />);
+  m = matchPath('/overleggen/:id', path);
+  if (m) return guarded('meetings', <MeetingDetailPage id={Number(m.id)} key={`meeting-${m.id}`} />);
+  if (matchPath('/casussen', path)) return guarded('cases', <CasesPage />);
+  m = matchPath('/casussen/:id', path);
+  if (m) return guarded('cases', <CaseDetailPage id={Number(m.id)} key={`case-${m.id}`} />);
+  if (matchPath('/acties', path)) return guarded('actions', <ActionsPage key={location.search} />);
+  if (matchPath('/acties/nieuw', path)) return guarded('actions', <ActionFormPage key={`new-${location.search}`} />);
+  m = matchPath('/acties/:id', path);
+  if (m) return guarded('actions', <ActionFormPage id={Number(m.id)} key={`action-${m.id}`} />);
   if (matchPath('/beheer/gebruikers', path)) return guarded('admin', <UsersPage />);
   const later = SECTIONS.find((s) => !s.available && (path === s.path || path.startsWith(`${s.path}/`)));
   if (later) return <MessagePage kind="notAvailable" sectionLabelKey={later.labelKey} />;

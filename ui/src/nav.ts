@@ -21,9 +21,9 @@ const AGGREGATE_ROLES: readonly Role[] = [
 export const SECTIONS: readonly NavSection[] = [
   { id: 'worklist', path: '/', labelKey: 'nav.worklist', roles: SIGNAL_ROLES, available: true },
   { id: 'signals', path: '/meldingen', labelKey: 'nav.signals', roles: SIGNAL_ROLES, available: true },
-  { id: 'meetings', path: '/overleggen', labelKey: 'nav.meetings', roles: ['zorgcoordinator', 'ketenregisseur', 'politie', 'aandachtsfunctionaris'], available: false },
-  { id: 'cases', path: '/casussen', labelKey: 'nav.cases', roles: ['zorgcoordinator', 'ketenregisseur', 'politie', 'aandachtsfunctionaris'], available: false },
-  { id: 'actions', path: '/acties', labelKey: 'nav.actions', roles: SIGNAL_ROLES, available: false },
+  { id: 'meetings', path: '/overleggen', labelKey: 'nav.meetings', roles: ['zorgcoordinator', 'ketenregisseur', 'politie', 'handhaving'], available: true },
+  { id: 'cases', path: '/casussen', labelKey: 'nav.cases', roles: ['zorgcoordinator', 'ketenregisseur', 'politie'], available: true },
+  { id: 'actions', path: '/acties', labelKey: 'nav.actions', roles: ['zorgcoordinator', 'ketenregisseur', 'politie', 'handhaving'], available: true },
   { id: 'care', path: '/zorg', labelKey: 'nav.care', roles: ['zorgcoordinator', 'ketenregisseur'], available: false },
   { id: 'measures', path: '/maatregelen', labelKey: 'nav.measures', roles: ['aandachtsfunctionaris', 'handhaving', 'ketenregisseur', 'politie'], available: false },
   { id: 'monitor', path: '/monitor', labelKey: 'nav.monitor', roles: AGGREGATE_ROLES, available: false },
@@ -52,4 +52,26 @@ export function mayUse(viewer: Viewer, id: string): boolean {
 /// Roles that may register a signal (signal,create in the policy table).
 export function mayCreateSignal(viewer: Viewer): boolean {
   return viewer === 'open' || (viewer !== null && SIGNAL_ROLES.includes(viewer));
+}
+
+/// What a role may do in the Drieluik screens beyond reading: the (resource, action) rows
+/// of docs/security/authorization.csv for meetings, cases and actions. The server refuses
+/// the rest; this only leaves out buttons and forms a role cannot use.
+export const DRIELUIK_ABILITIES: Record<string, readonly Role[]> = {
+  'meeting.create': ['zorgcoordinator', 'ketenregisseur'],
+  'meeting.update': ['zorgcoordinator', 'ketenregisseur'],
+  'meeting.assess': ['zorgcoordinator', 'ketenregisseur', 'politie'],
+  'meeting.export': ['zorgcoordinator', 'ketenregisseur', 'politie', 'handhaving'],
+  'case.list': ['zorgcoordinator', 'ketenregisseur', 'politie'],
+  'case.update': ['zorgcoordinator', 'ketenregisseur'],
+  'action.create': ['zorgcoordinator', 'ketenregisseur', 'politie'],
+  'action.update': ['zorgcoordinator', 'ketenregisseur', 'politie', 'handhaving'],
+};
+
+/// Whether viewer may do ability ("meeting.update", "case.update", ...); 'open' (no
+/// session API) may try everything and the server answers.
+export function mayDo(viewer: Viewer, ability: string): boolean {
+  if (viewer === null) return false;
+  if (viewer === 'open') return true;
+  return DRIELUIK_ABILITIES[ability]?.includes(viewer) ?? false;
 }

@@ -14,6 +14,12 @@ describe('fieldId', () => {
     expect(fieldId('/a~1b/c~0d')).toBe('f-a_b-c_d');
     expect(fieldId('/x y')).toBe('f-x_y');
   });
+
+  it('gives each form of a page its own prefix, so ids stay unique', () => {
+    expect(fieldId('/decisions/2/caseId', 'as')).toBe('as-decisions-2-caseId');
+    expect(fieldId('', 'p')).toBe('p-form');
+    expect([...errorsByField([{ pointer: '/to', key: 'x', nl: 'x', en: 'x' }], 'c').keys()]).toEqual(['c-to']);
+  });
 });
 
 describe('errorsByField', () => {

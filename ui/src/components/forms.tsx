@@ -12,6 +12,7 @@ import {
   FormFieldErrorMessage,
   FormLabel,
   Heading2,
+  RadioButton,
   Select,
   SelectOption,
   Textarea,
@@ -168,10 +169,41 @@ export function CheckboxGroup({ id, legend, options, selected, onChange, errors,
   );
 }
 
+/// One choice out of a few (an assessment's outcome), as radio buttons in a fieldset; the
+/// fieldset carries `id` so an error summary link lands on the group.
+export function RadioGroup({ id, legend, options, value, onChange, errors, description, required }: { id: string; legend: ReactNode; options: { value: string; label: string }[]; value: string; onChange: (v: string) => void; errors?: Errors; description?: ReactNode; required?: boolean }) {
+  const { t } = useI18n();
+  const fieldErrors = errors?.get(id);
+  const invalid = !!fieldErrors?.length;
+  return (
+    <Fieldset id={id} invalid={invalid} aria-describedby={describedBy(id, !!description, invalid)} tabIndex={-1}>
+      <FieldsetLegend>
+        {legend}
+        {required ? <span className="required-marker"> ({t('form.required')})</span> : null}
+      </FieldsetLegend>
+      {description ? <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription> : null}
+      <FieldErrors id={id} errors={fieldErrors} />
+      {options.map((o) => {
+        const rid = `${id}-${o.value}`;
+        return (
+          <div className="checkbox-row" key={o.value}>
+            <RadioButton id={rid} name={id} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} invalid={invalid} />
+            <FormLabel htmlFor={rid} type="radio">
+              {o.label}
+            </FormLabel>
+          </div>
+        );
+      })}
+    </Fieldset>
+  );
+}
+
 /// Lists every error with a link to its field; takes focus when `focusKey` changes
 /// (each failed submit bumps it). Errors whose pointer has no control are listed as text.
-export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[]; title?: string; focusKey: number; message?: string }>(
-  function ErrorSummary({ errors, title, focusKey, message }, _ref) {
+/// `id` must be unique on the page (a page with several forms gives each summary its own);
+/// `fieldPrefix` is the prefix its form's field ids were made with (fieldId).
+export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[]; title?: string; focusKey: number; message?: string; id?: string; fieldPrefix?: string }>(
+  function ErrorSummary({ errors, title, focusKey, message, id: summaryId = 'error-summary', fieldPrefix = 'f' }, _ref) {
     const { t, pick } = useI18n();
     const ref = useRef<HTMLDivElement>(null);
     useEffect(() => {
@@ -179,13 +211,13 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[]; t
     }, [focusKey]);
     if (errors.length === 0 && !message) return null;
     return (
-      <div ref={ref} tabIndex={-1} className="error-summary" role="alert" aria-labelledby="error-summary-title" id="error-summary">
-        <Heading2 id="error-summary-title">{title ?? t('form.errorSummary')}</Heading2>
+      <div ref={ref} tabIndex={-1} className="error-summary" role="alert" aria-labelledby={`${summaryId}-title`} id={summaryId}>
+        <Heading2 id={`${summaryId}-title`}>{title ?? t('form.errorSummary')}</Heading2>
         {message ? <p className="utrecht-paragraph">{message}</p> : null}
         {errors.length > 0 ? (
           <UnorderedList>
             {errors.map((e, i) => {
-              const id = fieldId(e.pointer);
+              const id = fieldId(e.pointer, fieldPrefix);
               const present = typeof document !== 'undefined' && document.getElementById(id);
               return (
                 <UnorderedListItem key={i}>

@@ -6,6 +6,9 @@ import en from './en.json';
 import { formatDate, formatDateTime, formatNumber, translate } from './i18n';
 import { CHANNELS, GENDERS, PERSON_ROLES, ROLES, STATUSES, VULNERABLE_GROUPS } from '../api/types';
 import { SECTIONS } from '../nav';
+import {
+  ACTION_STATUSES, AGENDA_KINDS, AGENDA_STATUSES, CASE_STATUSES, DECISION_KINDS, DUE_STATES, MEETING_STATUSES, MEETING_TYPES, OUTCOMES,
+} from '../api/drieluik';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name: string) => {
@@ -47,6 +50,20 @@ describe('translations', () => {
       ...['zorgcoordinator', 'police', 'labour_inspectorate', 'veilig_thuis', 'nidos', 'comensha', 'riec'].map((r) => `route.${r}`),
       ...['created', 'updated', 'addition'].map((h) => `history.${h}`),
       ...SECTIONS.map((s) => s.labelKey),
+      ...MEETING_TYPES.map((x) => `meetingType.${x}`),
+      ...MEETING_STATUSES.map((x) => `meetingStatus.${x}`),
+      ...AGENDA_KINDS.map((x) => `agendaKind.${x}`),
+      ...AGENDA_STATUSES.map((x) => `agendaStatus.${x}`),
+      ...OUTCOMES.map((x) => `outcome.${x}`),
+      ...DECISION_KINDS.map((x) => `decision.${x}`),
+      ...CASE_STATUSES.map((x) => `caseStatus.${x}`),
+      ...ACTION_STATUSES.map((x) => `actionStatus.${x}`),
+      ...DUE_STATES.map((x) => `dueState.${x}`),
+      // The case log's keys (src/domain/drieluik/case.cc and drieluik_service.cc).
+      ...['case.log.created', 'case.log.participant_added', 'case.log.signal_linked', 'case.log.merged_from', 'case.transition.start_followup',
+        'case.transition.close', 'case.transition.merge', 'case.transition.start_monitoring', 'case.transition.resume_followup', 'case.transition.reopen',
+      ].map((k) => `caseLog.${k}`),
+      ...['agenda.item_assessed', 'case.closed_or_merged', 'meeting.cancelled'].map((k) => `apiDetail.${k}`),
       ...['loading', 'forbidden', 'notAvailable', 'notFound', 'welcome'].flatMap((k) => [`message.${k}.title`, `message.${k}.text`]),
     ];
     expect(need.filter((k) => !(k in nl))).toEqual([]);

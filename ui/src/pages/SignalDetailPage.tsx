@@ -1,12 +1,16 @@
 // One signal: every field, the triage with its explanation (urgency, the three
 // elements act/means/purpose, proposed routes with their reasons), the indicators by
 // name, involved parties, signals linked to it (GET /signals/{id}/links) with why,
-// later additions from the reporter and the history.
+// later additions from the reporter and the history; from the Drieluik, where the API
+// gives them to the caller: the assessment's outcome category (GET /signals/{id}/feedback,
+// what the reporter may know) and the cases the signal belongs to (GET /cases?signalId=).
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { api, ApiError } from '../api/client';
 import { useReference, type Reference } from '../api/reference';
 import type { Signal, SignalLink } from '../api/types';
+import type { Case, Feedback } from '../api/drieluik';
+import { StatusBadge } from '../components/drieluik';
 import { municipalityName, UrgencyBadge } from '../components/SignalTable';
 import { useI18n } from '../i18n/i18n';
 import { AppLink, PageHeading } from '../router';
@@ -33,6 +37,9 @@ export function SignalDetailPage({ id }: { id: number }) {
   const [signal, setSignal] = useState<Signal | null>(null);
   const [links, setLinks] = useState<SignalLink[] | null>(null);
   const [error, setError] = useState<'notFound' | 'load' | null>(null);
+  // null while loading; 'absent' when the API does not give it to this caller.
+  const [feedback, setFeedback] = useState<Feedback | 'absent' | null>(null);
+  const [cases, setCases] = useState<Case[] | 'absent' | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -42,6 +49,12 @@ export function SignalDetailPage({ id }: { id: number }) {
     api<{ items: SignalLink[] }>(`/signals/${id}/links`)
       .then((r) => alive && setLinks(r.items))
       .catch(() => alive && setLinks([]));
+    api<Feedback>(`/signals/${id}/feedback`)
+      .then((f) => alive && setFeedback(f))
+      .catch(() => alive && setFeedback('absent'));
+    api<{ items: Case[] }>('/cases', { query: { signalId: id } })
+      .then((r) => alive && setCases(r.items))
+      .catch(() => alive && setCases('absent'));
     return () => {
       alive = false;
     };
@@ -134,6 +147,37 @@ export function SignalDetailPage({ id }: { id: number }) {
             </UnorderedList>
           ) : (
             <Paragraph>{t('triage.noRoutes')}</Paragraph>
+          )}
+        </section>
+      ) : null}
+
+      {feedback && feedback !== 'absent' ? (
+        <section aria-labelledby="sec-feedback">
+          <Heading2 id="sec-feedback">{t('signal.feedback')}</Heading2>
+          {feedback.assessed ? (
+            <Paragraph>
+              {feedback.outcomeLabel ? pick(feedback.outcomeLabel) : feedback.outcome ? t(`outcome.${feedback.outcome}`) : ''}
+              {feedback.assessedAt ? ` (${dateTime(feedback.assessedAt)})` : ''}
+            </Paragraph>
+          ) : (
+            <Paragraph>{t('signal.notAssessed')}</Paragraph>
+          )}
+        </section>
+      ) : null}
+
+      {cases && cases !== 'absent' ? (
+        <section aria-labelledby="sec-cases">
+          <Heading2 id="sec-cases">{t('signal.cases')}</Heading2>
+          {cases.length === 0 ? (
+            <Paragraph>{t('signal.noCases')}</Paragraph>
+          ) : (
+            <UnorderedList>
+              {cases.map((c) => (
+                <UnorderedListItem key={c.id}>
+                  <AppLink to={`/casussen/${c.id}`}>{t('case.headingWith', { id: c.id, title: c.title })}</AppLink> · <StatusBadge group="caseStatus" code={c.status} />
+                </UnorderedListItem>
+              ))}
+            </UnorderedList>
           )}
         </section>
       ) : null}
