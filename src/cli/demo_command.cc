@@ -21,8 +21,6 @@ int LoadNational(const StoreOptions& opts, std::int64_t signals, int years, std:
   auto keys = opts.LoadKeys();
   if (!keys.ok()) return ReportError(keys.status());
   auto municipalities = demo::NationalMunicipalities(domain::Catalog::Embedded());
-  int synthetic = 0;
-  for (const auto& m : municipalities) synthetic += m.synthetic ? 1 : 0;
   demo::NationalOptions o;
   o.signals = signals;
   o.years = years;
@@ -48,8 +46,8 @@ int LoadNational(const StoreOptions& opts, std::int64_t signals, int years, std:
   fmt::print(stderr, "\n");
   fmt::print(
       "nationale demo geladen / national demo loaded: {} meldingen / signals over {} jaar / years, {} gemeenten / "
-      "municipalities ({} synthetisch / synthetic: GM9xxx), {:.0f} s\n",
-      signals, years, municipalities.size(), synthetic, secs);
+      "municipalities (CBS, 1 januari / January 2025), {:.0f} s\n",
+      signals, years, municipalities.size(), secs);
   return kExitOk;
 }
 

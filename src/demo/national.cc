@@ -1,6 +1,8 @@
 #include "demo/national.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <cstdio>
 #include <random>
 
@@ -31,22 +33,21 @@ const std::vector<std::string>& NationalSearchWords() {
   return words;
 }
 
-std::vector<NationalMunicipality> NationalMunicipalities(const Catalog& catalog, int total) {
-  std::vector<NationalMunicipality> out;
-  for (const auto& m : catalog.municipalities()) out.push_back({m.code, m.name, m.population, false});
-  // Zipf-like populations for the rest, scaled so that the country has about 17.9 million.
+std::vector<NationalMunicipality> NationalMunicipalities(const Catalog& catalog,
+                                                        const std::vector<ReferenceMunicipality>& list) {
+  std::map<std::string, int> known;
+  for (const auto& m : catalog.municipalities()) known[m.code] = m.population;
   long long real = 0;
-  for (const auto& m : out) real += m.population;
-  int missing = std::max(0, total - static_cast<int>(out.size()));
-  double weight_sum = 0;
-  for (int i = 1; i <= missing; ++i) weight_sum += 1.0 / std::pow(i, 0.9);
-  double left = 17'900'000.0 - static_cast<double>(real);
-  for (int i = 1; i <= missing; ++i) {
-    char code[16], name[64];
-    std::snprintf(code, sizeof code, "GM%04d", 9000 + i);
-    std::snprintf(name, sizeof name, "Synthetische gemeente %03d", i);
-    int population = std::max(1000, static_cast<int>(left / weight_sum / std::pow(i, 0.9)));
-    out.push_back({code, name, population, true});
+  int unknown = 0;
+  for (const auto& r : list) {
+    auto it = known.find(r.code);
+    if (it != known.end()) real += it->second; else ++unknown;
+  }
+  int share = unknown == 0 ? 0 : std::max(1000, static_cast<int>((17'900'000.0 - real) / unknown));
+  std::vector<NationalMunicipality> out;
+  for (const auto& r : list) {
+    auto it = known.find(r.code);
+    out.push_back({r.code, r.name, r.province, it != known.end() ? it->second : share});
   }
   return out;
 }

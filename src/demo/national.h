@@ -2,14 +2,12 @@
 // municipality of the Netherlands, to show that list, filter and search stay paginated and
 // indexed at that size, and to feed bench/store_bench.
 //
-// The municipalities: no complete, trustworthy list of the CBS codes, names and populations
-// of all Dutch municipalities is available to this project (no Debian package or stored
-// source holds one), so none is committed. NationalMunicipalities() keeps the real ones it
-// has — the province of Groningen from the region file — and fills up to the 342
-// municipalities of 2024 with clearly labelled synthetic ones: code "GM9001".."GM9332" (not
-// CBS codes; CBS does not use GM9xxx), name "Synthetische gemeente 001", a population drawn
-// from a Zipf-like curve so that the total is about 17.9 million. Every person, text and
-// reference in the signals is invented. Deterministic for a seed. Thread-compatible.
+// The municipalities: all 342 of the Netherlands (situation of 1 January 2025) with their real
+// CBS codes and names from the embedded reference list (domain/municipality_list.h,
+// data/reference/). No population figures are sourced yet: the municipalities of the region
+// file keep theirs, every other one gets the same weight, the rest of a country of about
+// 17.9 million spread evenly. Every person, text and reference in the signals is invented.
+// Deterministic for a seed. Thread-compatible.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +17,7 @@
 
 #include "base/status.h"
 #include "domain/catalog.h"
+#include "domain/municipality_list.h"
 #include "domain/signal.h"
 
 namespace drieluik::demo {
@@ -26,12 +25,15 @@ namespace drieluik::demo {
 struct NationalMunicipality {
   std::string code;
   std::string name;
-  int population = 0;
-  bool synthetic = false;  // true: invented (see the header comment), false: from the region file
+  std::string province;
+  int population = 0;  // a weight: the region file's figure, else the even share (see above)
 };
 
-/// The real municipalities of `catalog`, then synthetic ones up to `total` (Default: 342).
-std::vector<NationalMunicipality> NationalMunicipalities(const domain::Catalog& catalog, int total = 342);
+/// Every municipality of `list` (Default: the embedded national list), in its order, with the
+/// populations of `catalog`'s municipalities where the code matches.
+std::vector<NationalMunicipality> NationalMunicipalities(
+    const domain::Catalog& catalog,
+    const std::vector<domain::ReferenceMunicipality>& list = domain::NetherlandsMunicipalities());
 
 struct NationalOptions {
   std::int64_t signals = 1000000;

@@ -24,8 +24,8 @@ TEST(NationalDemoTest, LoadsEveryMunicipalityAndStaysSearchable) {
   fs::create_directories(dir);
   CommandRun r = RunCommand(DRIELUIK_BIN, "demo --national --signals 5000 --years 10 --data " + dir.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("5000 meldingen / signals over 10 jaar / years, 342 gemeenten / municipalities (332 "
-                          "synthetisch / synthetic: GM9xxx)"),
+  EXPECT_NE(r.output.find("5000 meldingen / signals over 10 jaar / years, 342 gemeenten / municipalities (CBS, 1 "
+                          "januari / January 2025)"),
             std::string::npos)
       << r.output;
   // Once only: the bulk load needs an empty database.
