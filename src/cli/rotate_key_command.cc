@@ -87,7 +87,7 @@ Status RotateKey(const RotateKeyOptions& o) {
   auto store = store::OpenStore(o.store.Url(), ring);
   if (!store.ok()) return store.status();
   DRIELUIK_RETURN_IF_ERROR((*store)->Migrate());  // refuses a key file that does not match
-  std::int64_t signals = 0, additions = 0, compartments = 0, totp_secrets = 0;
+  std::int64_t signals = 0, additions = 0, compartments = 0, totp_secrets = 0, drieluik_rows = 0;
   auto started = std::chrono::steady_clock::now();
   while (true) {
     auto step = (*store)->ReencryptBatch(o.batch);
@@ -96,6 +96,7 @@ Status RotateKey(const RotateKeyOptions& o) {
     additions += step->additions;
     compartments += step->compartments;
     totp_secrets += step->totp_secrets;
+    drieluik_rows += step->drieluik_rows;
     if (step->done) break;
     fmt::print(stderr, "\r{} meldingen, {} aanvullingen / signals, additions", signals, additions);
   }
@@ -103,11 +104,11 @@ Status RotateKey(const RotateKeyOptions& o) {
   fmt::print(stderr, "\n");
   fmt::print(
       "klaar / done: {} meldingen en {} aanvullingen opnieuw versleuteld met sleutel {} in {:.1f} s / {} signals and "
-      "{} additions re-encrypted under key {} (and {} compartment documents, {} TOTP secrets)\n"
+      "{} additions re-encrypted under key {} (and {} compartment documents, {} TOTP secrets, {} Drieluik rows)\n"
       "Gebruik voortaan / from now on use --key-file {}; oude sleutels mogen eruit zodra elke server ermee draait / "
       "old keys may be removed once every server runs with it\n",
       signals, additions, ring->current_id(), s, signals, additions, ring->current_id(), compartments, totp_secrets,
-      o.new_key_file);
+      drieluik_rows, o.new_key_file);
   return Status::Ok();
 }
 

@@ -3,8 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <stdexcept>
 #include <charconv>
 #include <set>
+
+#include "store/signal_codec.h"
 
 namespace drieluik::store {
 
@@ -97,19 +101,85 @@ Result<std::vector<AssessmentDecision>> ParseDecisions(const std::string& s) {
   return out;
 }
 
-// --- Row mappers (column lists beside them) ---
+// --- Sealed columns (migration 011) ---
 
-constexpr const char* kMeetingCols = "id, type, title, scheduled_at, status, participants, version, created_at, updated_at";
-Result<Meeting> ToMeeting(const SqlRow& r) {
+struct SealedTable {
+  const char* table;
+  std::vector<const char*> columns;  // free text under the field cipher, in this order
+};
+
+// Every Drieluik column that holds free text or names. The other columns are codes, ids,
+// times, organisations and usernames, which lists filter on.
+const std::vector<SealedTable>& Sealed() {
+  static const std::vector<SealedTable> tables = {
+      {"meetings", {"title", "participants"}}, {"cases", {"title"}},         {"case_log", {"detail"}},
+      {"actions", {"title"}},                  {"agenda_items", {"summary"}}, {"assessments", {"reasoning", "decisions"}},
+  };
+  return tables;
+}
+
+// Records the check value of the current key (encryption_keys), so a later start can tell
+// a wrong key file; a no-op when it is there.
+Status WriteKeyCheck(SqlTx& tx, const SignalProtector& p) {
+  auto r = tx.Query("INSERT INTO encryption_keys (key_id, check_value) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING",
+                    {p.current_key_id(), p.KeyCheckValue()});
+  return r.status();
+}
+
+// Writes the sealed columns of row `id` of `table` (values in Sealed() order), encrypted
+// under the current key and bound to (table, column, id), with the key id.
+Status Seal(SqlTx& tx, const SignalProtector& p, const SealedTable& t, std::int64_t id,
+            const std::vector<std::string>& values) {
+  std::string sql = std::string("UPDATE ") + t.table + " SET ";
+  std::vector<SqlValue> params;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    auto enc = p.ProtectField(values.at(i), t.table, t.columns[i], id);
+    if (!enc.ok()) return enc.status();
+    sql += std::string(t.columns[i]) + " = ?, ";
+    params.push_back(std::move(enc).value());
+  }
+  sql += "key_id = ? WHERE id = ? RETURNING id";
+  params.push_back(p.current_key_id());
+  params.push_back(N(id));
+  auto r = tx.Query(sql, params);
+  if (!r.ok()) return r.status();
+  if (r->empty()) return Status::NotFound(t.table);
+  return Status::Ok();
+}
+
+const SealedTable& SealedOf(std::string_view table) {
+  for (const auto& t : Sealed())
+    if (table == t.table) return t;
+  throw std::logic_error("not a sealed table");
+}
+
+// The plain text of column `column` of row `id`, stored in r[col] under the key in r[key].
+Result<std::string> Open(const SignalProtector& p, const SqlRow& r, std::size_t key, std::size_t col,
+                         const char* table, const char* column, std::int64_t id) {
+  return p.UnprotectField(Text(r.at(key)), Text(r.at(col)), table, column, id);
+}
+
+#define DRIELUIK_OPEN(var, ...)        \
+  auto var##_r = Open(__VA_ARGS__);    \
+  if (!var##_r.ok()) return var##_r.status(); \
+  std::string var = std::move(var##_r).value()
+
+// --- Row mappers (column lists beside them; key_id last) ---
+
+constexpr const char* kMeetingCols =
+    "id, type, title, scheduled_at, status, participants, version, created_at, updated_at, key_id";
+Result<Meeting> ToMeeting(const SqlRow& r, const SignalProtector& p) {
   Meeting m;
   m.id = Int(r[0]);
+  DRIELUIK_OPEN(title, p, r, 9, 2, "meetings", "title", m.id);
+  DRIELUIK_OPEN(participants, p, r, 9, 5, "meetings", "participants", m.id);
   m.type = Text(r[1]);
-  m.title = Text(r[2]);
+  m.title = std::move(title);
   m.scheduled_at = Time(r[3]);
   auto st = FromCode<MeetingStatus>(Text(r[4]));
   if (!st) return Corrupt("meeting status");
   m.status = *st;
-  m.participants = ParseParticipants(Text(r[5]));
+  m.participants = ParseParticipants(participants);
   m.version = Int(r[6]);
   m.created_at = Time(r[7]);
   m.updated_at = Time(r[8]);
@@ -117,10 +187,12 @@ Result<Meeting> ToMeeting(const SqlRow& r) {
 }
 
 constexpr const char* kItemCols =
-    "id, meeting_id, position, kind, signal_id, case_id, action_id, summary, urgency, routes, status, carried_from";
-Result<AgendaItem> ToItem(const SqlRow& r) {
+    "id, meeting_id, position, kind, signal_id, case_id, action_id, summary, urgency, routes, status, carried_from, "
+    "key_id";
+Result<AgendaItem> ToItem(const SqlRow& r, const SignalProtector& p) {
   AgendaItem i;
   i.id = Int(r[0]);
+  DRIELUIK_OPEN(summary, p, r, 12, 7, "agenda_items", "summary", i.id);
   i.meeting_id = Int(r[1]);
   i.position = static_cast<int>(Int(r[2]));
   auto kind = FromCode<AgendaItemKind>(Text(r[3]));
@@ -130,7 +202,7 @@ Result<AgendaItem> ToItem(const SqlRow& r) {
   i.signal_id = OptInt(r[4]);
   i.case_id = OptInt(r[5]);
   i.action_id = OptInt(r[6]);
-  i.summary = Text(r[7]);
+  i.summary = std::move(summary);
   i.urgency = Text(r[8]);
   i.routes = json::parse(Text(r[9])).get<std::vector<std::string>>();
   i.status = *st;
@@ -138,10 +210,13 @@ Result<AgendaItem> ToItem(const SqlRow& r) {
   return i;
 }
 
-constexpr const char* kAssessmentCols = "id, item_id, meeting_id, signal_id, case_id, outcome, reasoning, decisions, actor, at";
-Result<Assessment> ToAssessment(const SqlRow& r) {
+constexpr const char* kAssessmentCols =
+    "id, item_id, meeting_id, signal_id, case_id, outcome, reasoning, decisions, actor, at, key_id";
+Result<Assessment> ToAssessment(const SqlRow& r, const SignalProtector& p) {
   Assessment a;
   a.id = Int(r[0]);
+  DRIELUIK_OPEN(reasoning, p, r, 10, 6, "assessments", "reasoning", a.id);
+  DRIELUIK_OPEN(decisions, p, r, 10, 7, "assessments", "decisions", a.id);
   a.item_id = Int(r[1]);
   a.meeting_id = Int(r[2]);
   a.signal_id = OptInt(r[3]);
@@ -149,8 +224,8 @@ Result<Assessment> ToAssessment(const SqlRow& r) {
   auto o = FromCode<Outcome>(Text(r[5]));
   if (!o) return Corrupt("assessment outcome");
   a.outcome = *o;
-  a.reasoning = Text(r[6]);
-  auto d = ParseDecisions(Text(r[7]));
+  a.reasoning = std::move(reasoning);
+  auto d = ParseDecisions(decisions);
   if (!d.ok()) return d.status();
   a.decisions = std::move(d).value();
   a.actor = Text(r[8]);
@@ -158,11 +233,13 @@ Result<Assessment> ToAssessment(const SqlRow& r) {
   return a;
 }
 
-constexpr const char* kCaseCols = "id, title, status, municipality, merged_into, participants, version, created_at, updated_at";
-Result<Case> ToCase(const SqlRow& r) {
+constexpr const char* kCaseCols =
+    "id, title, status, municipality, merged_into, participants, version, created_at, updated_at, key_id";
+Result<Case> ToCase(const SqlRow& r, const SignalProtector& p) {
   Case c;
   c.id = Int(r[0]);
-  c.title = Text(r[1]);
+  DRIELUIK_OPEN(title, p, r, 9, 1, "cases", "title", c.id);
+  c.title = std::move(title);
   auto st = FromCode<CaseStatus>(Text(r[2]));
   if (!st) return Corrupt("case status");
   c.status = *st;
@@ -176,13 +253,15 @@ Result<Case> ToCase(const SqlRow& r) {
 }
 
 constexpr const char* kActionCols =
-    "id, case_id, meeting_id, title, owner, organisation, due_date, status, version, created_at, updated_at, completed_at";
-Result<Action> ToAction(const SqlRow& r) {
+    "id, case_id, meeting_id, title, owner, organisation, due_date, status, version, created_at, updated_at, completed_at, "
+    "key_id";
+Result<Action> ToAction(const SqlRow& r, const SignalProtector& p) {
   Action a;
   a.id = Int(r[0]);
+  DRIELUIK_OPEN(title, p, r, 12, 3, "actions", "title", a.id);
   a.case_id = OptInt(r[1]);
   a.meeting_id = OptInt(r[2]);
-  a.title = Text(r[3]);
+  a.title = std::move(title);
   a.owner = Text(r[4]);
   a.organisation = Text(r[5]);
   auto due = ParseDate(Text(r[6]));
@@ -199,10 +278,10 @@ Result<Action> ToAction(const SqlRow& r) {
 
 // Reads every row through a mapper.
 template <typename T, typename M>
-Status MapRows(const std::vector<SqlRow>& rows, M&& map, std::vector<T>& out) {
+Status MapRows(const std::vector<SqlRow>& rows, M&& map, const SignalProtector& p, std::vector<T>& out) {
   return Guard([&]() -> Status {
     for (const auto& r : rows) {
-      auto v = map(r);
+      auto v = map(r, p);
       if (!v.ok()) return v.status();
       out.push_back(std::move(v).value());
     }
@@ -211,10 +290,10 @@ Status MapRows(const std::vector<SqlRow>& rows, M&& map, std::vector<T>& out) {
 }
 
 template <typename T, typename M>
-Status MapOne(const std::vector<SqlRow>& rows, M&& map, T& out, const char* what) {
+Status MapOne(const std::vector<SqlRow>& rows, M&& map, const SignalProtector& p, T& out, const char* what) {
   if (rows.empty()) return Status::NotFound(what);
   std::vector<T> v;
-  DRIELUIK_RETURN_IF_ERROR(MapRows(std::vector<SqlRow>{rows.front()}, map, v));
+  DRIELUIK_RETURN_IF_ERROR(MapRows(std::vector<SqlRow>{rows.front()}, map, p, v));
   out = std::move(v.front());
   return Status::Ok();
 }
@@ -226,21 +305,22 @@ Status MapOne(const std::vector<SqlRow>& rows, M&& map, T& out, const char* what
 
 class SqlDrieluikRepository final : public DrieluikRepository {
  public:
-  explicit SqlDrieluikRepository(std::unique_ptr<SqlRunner> runner) : runner_(std::move(runner)) {}
+  SqlDrieluikRepository(std::unique_ptr<SqlRunner> runner, const SignalProtector& protector)
+      : runner_(std::move(runner)), p_(protector) {}
 
   // --- Meetings ---
 
   Result<Meeting> InsertMeeting(const Meeting& m) override {
     Meeting out;
-    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+    Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
                      "INSERT INTO meetings (type, title, scheduled_at, status, participants, version, created_at, "
-                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     m.type, m.title, Ms(m.scheduled_at), std::string(ToCode(m.status)),
-                     ParticipantsJson(m.participants), N(m.version), Ms(m.created_at), Ms(m.updated_at));
+                     "updated_at) VALUES (?, '', ?, ?, '', ?, ?, ?) RETURNING id",
+                     m.type, Ms(m.scheduled_at), std::string(ToCode(m.status)), N(m.version), Ms(m.created_at),
+                     Ms(m.updated_at));
       out = m;
       out.id = Int(rows.at(0).at(0));
-      return Status::Ok();
+      return Seal(tx, p_, SealedOf("meetings"), out.id, {m.title, ParticipantsJson(m.participants)});
     });
     if (!s.ok()) return s;
     return out;
@@ -250,7 +330,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
     Meeting out;
     Status s = runner_->Run(false, [&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx, std::string("SELECT ") + kMeetingCols + " FROM meetings WHERE id = ?", N(id));
-      return MapOne(rows, ToMeeting, out, "meeting");
+      return MapOne(rows, ToMeeting, p_, out, "meeting");
     });
     if (!s.ok()) return s;
     return out;
@@ -258,15 +338,15 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   Result<Meeting> UpdateMeeting(const Meeting& m, std::int64_t expected_version) override {
     Meeting out;
-    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+    Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
-                     "UPDATE meetings SET title = ?, scheduled_at = ?, status = ?, participants = ?, version = version + 1, "
+                     "UPDATE meetings SET scheduled_at = ?, status = ?, version = version + 1, "
                      "updated_at = ? WHERE id = ? AND version = ? RETURNING version",
-                     m.title, Ms(m.scheduled_at), std::string(ToCode(m.status)), ParticipantsJson(m.participants),
-                     Ms(m.updated_at), N(m.id), N(expected_version));
+                     Ms(m.scheduled_at), std::string(ToCode(m.status)), Ms(m.updated_at), N(m.id), N(expected_version));
       if (rows.empty()) return Stale(tx, "meetings", m.id);
+      DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("meetings"), m.id, {m.title, ParticipantsJson(m.participants)}));
       DRIELUIK_QUERY(back, tx, std::string("SELECT ") + kMeetingCols + " FROM meetings WHERE id = ?", N(m.id));
-      return MapOne(back, ToMeeting, out, "meeting");
+      return MapOne(back, ToMeeting, p_, out, "meeting");
     });
     if (!s.ok()) return s;
     return out;
@@ -283,7 +363,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
       sql += " ORDER BY scheduled_at, id LIMIT " + N(std::clamp(f.limit, 1, 500));
       auto rows = tx.Query(sql, p);
       if (!rows.ok()) return rows.status();
-      return MapRows(*rows, ToMeeting, out);
+      return MapRows(*rows, ToMeeting, p_, out);
     });
     if (!s.ok()) return s;
     return out;
@@ -297,7 +377,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
                          " FROM meetings WHERE type = ? AND scheduled_at < ? AND status <> 'cancelled' "
                          "ORDER BY scheduled_at DESC, id DESC LIMIT 1",
                      type, Ms(before));
-      return MapRows(rows, ToMeeting, out);
+      return MapRows(rows, ToMeeting, p_, out);
     });
     if (!s.ok()) return s;
     if (out.empty()) return std::optional<Meeting>();
@@ -311,7 +391,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
     Status s = runner_->Run(false, [&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx, std::string("SELECT ") + kItemCols + " FROM agenda_items WHERE meeting_id = ? ORDER BY position, id",
                      N(meeting));
-      return MapRows(rows, ToItem, out);
+      return MapRows(rows, ToItem, p_, out);
     });
     if (!s.ok()) return s;
     return out;
@@ -321,7 +401,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
     AgendaItem out;
     Status s = runner_->Run(false, [&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx, std::string("SELECT ") + kItemCols + " FROM agenda_items WHERE id = ?", N(id));
-      return MapOne(rows, ToItem, out, "agenda item");
+      return MapOne(rows, ToItem, p_, out, "agenda item");
     });
     if (!s.ok()) return s;
     return out;
@@ -329,17 +409,18 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   Result<std::vector<AgendaItem>> InsertAgendaItems(const std::vector<AgendaItem>& items) override {
     std::vector<AgendaItem> out;
-    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+    Status s = Write([&](SqlTx& tx) -> Status {
       out.clear();
       for (const auto& i : items) {
         DRIELUIK_QUERY(rows, tx,
                        "INSERT INTO agenda_items (meeting_id, position, kind, signal_id, case_id, action_id, summary, "
-                       "urgency, routes, status, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                       "urgency, routes, status, carried_from) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?) RETURNING id",
                        N(i.meeting_id), N(i.position), std::string(ToCode(i.kind)), Opt(i.signal_id), Opt(i.case_id),
-                       Opt(i.action_id), i.summary, i.urgency, json(i.routes).dump(), std::string(ToCode(i.status)),
+                       Opt(i.action_id), i.urgency, json(i.routes).dump(), std::string(ToCode(i.status)),
                        Opt(i.carried_from));
         AgendaItem x = i;
         x.id = Int(rows.at(0).at(0));
+        DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("agenda_items"), x.id, {i.summary}));
         out.push_back(std::move(x));
       }
       return Status::Ok();
@@ -349,11 +430,12 @@ class SqlDrieluikRepository final : public DrieluikRepository {
   }
 
   Status UpdateAgendaItems(const std::vector<AgendaItem>& items) override {
-    return runner_->Run(true, [&](SqlTx& tx) -> Status {
+    return Write([&](SqlTx& tx) -> Status {
       for (const auto& i : items) {
-        DRIELUIK_QUERY(rows, tx, "UPDATE agenda_items SET position = ?, status = ?, summary = ? WHERE id = ? RETURNING id",
-                       N(i.position), std::string(ToCode(i.status)), i.summary, N(i.id));
+        DRIELUIK_QUERY(rows, tx, "UPDATE agenda_items SET position = ?, status = ? WHERE id = ? RETURNING id",
+                       N(i.position), std::string(ToCode(i.status)), N(i.id));
         if (rows.empty()) return Status::NotFound("agenda item");
+        DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("agenda_items"), i.id, {i.summary}));
       }
       return Status::Ok();
     });
@@ -363,13 +445,14 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   Result<Assessment> InsertAssessment(const Assessment& a) override {
     Assessment out = a;
-    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+    Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
                      "INSERT INTO assessments (item_id, meeting_id, signal_id, case_id, outcome, reasoning, decisions, "
-                     "actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     "actor, at) VALUES (?, ?, ?, ?, ?, '', '', ?, ?) RETURNING id",
                      N(a.item_id), N(a.meeting_id), Opt(a.signal_id), Opt(a.case_id), std::string(ToCode(a.outcome)),
-                     a.reasoning, DecisionsJson(a.decisions), a.actor, Ms(a.at));
+                     a.actor, Ms(a.at));
       out.id = Int(rows.at(0).at(0));
+      DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("assessments"), out.id, {a.reasoning, DecisionsJson(a.decisions)}));
       if (a.signal_id) {
         std::set<std::string> routes;
         for (const auto& d : a.decisions)
@@ -400,13 +483,14 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   Result<Case> InsertCase(const Case& c) override {
     Case out;
-    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+    Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
                      "INSERT INTO cases (title, status, municipality, merged_into, participants, version, created_at, "
-                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     c.title, std::string(ToCode(c.status)), c.municipality, Opt(c.merged_into),
+                     "updated_at) VALUES ('', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     std::string(ToCode(c.status)), c.municipality, Opt(c.merged_into),
                      CaseParticipantsJson(c.participants), N(c.version), Ms(c.created_at), Ms(c.updated_at));
       CaseId id = Int(rows.at(0).at(0));
+      DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("cases"), id, {c.title}));
       DRIELUIK_RETURN_IF_ERROR(WriteSignals(tx, id, c.signals));
       DRIELUIK_RETURN_IF_ERROR(AppendLog(tx, id, c.log));
       return LoadCase(tx, id, out);
@@ -424,13 +508,14 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   Result<Case> UpdateCase(const Case& c, std::int64_t expected_version, const std::vector<CaseLogEntry>& entries) override {
     Case out;
-    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+    Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
-                     "UPDATE cases SET title = ?, status = ?, municipality = ?, merged_into = ?, participants = ?, "
+                     "UPDATE cases SET status = ?, municipality = ?, merged_into = ?, participants = ?, "
                      "version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING id",
-                     c.title, std::string(ToCode(c.status)), c.municipality, Opt(c.merged_into),
+                     std::string(ToCode(c.status)), c.municipality, Opt(c.merged_into),
                      CaseParticipantsJson(c.participants), Ms(c.updated_at), N(c.id), N(expected_version));
       if (rows.empty()) return Stale(tx, "cases", c.id);
+      DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("cases"), c.id, {c.title}));
       DRIELUIK_QUERY(del, tx, "DELETE FROM case_signals WHERE case_id = ?", N(c.id));
       (void)del;
       DRIELUIK_RETURN_IF_ERROR(WriteSignals(tx, c.id, c.signals));
@@ -451,7 +536,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
       sql += " ORDER BY id DESC LIMIT " + N(std::clamp(f.limit, 1, 500));
       auto rows = tx.Query(sql, p);
       if (!rows.ok()) return rows.status();
-      DRIELUIK_RETURN_IF_ERROR(MapRows(*rows, ToCase, out));
+      DRIELUIK_RETURN_IF_ERROR(MapRows(*rows, ToCase, p_, out));
       for (auto& c : out) DRIELUIK_RETURN_IF_ERROR(ReadSignals(tx, c));
       return Status::Ok();
     });
@@ -463,14 +548,16 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   Result<Action> InsertAction(const Action& a) override {
     Action out;
-    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+    Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
                      "INSERT INTO actions (case_id, meeting_id, title, owner, organisation, due_date, status, version, "
-                     "created_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     Opt(a.case_id), Opt(a.meeting_id), a.title, a.owner, a.organisation, FormatDate(a.due),
+                     "created_at, updated_at, completed_at) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     Opt(a.case_id), Opt(a.meeting_id), a.owner, a.organisation, FormatDate(a.due),
                      std::string(ToCode(a.status)), N(a.version), Ms(a.created_at), Ms(a.updated_at),
                      a.completed_at ? SqlValue(Ms(*a.completed_at)) : std::nullopt);
-      return LoadAction(tx, Int(rows.at(0).at(0)), out);
+      ActionId id = Int(rows.at(0).at(0));
+      DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("actions"), id, {a.title}));
+      return LoadAction(tx, id, out);
     });
     if (!s.ok()) return s;
     return out;
@@ -485,13 +572,14 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   Result<Action> UpdateAction(const Action& a, std::int64_t expected_version) override {
     Action out;
-    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+    Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
-                     "UPDATE actions SET title = ?, owner = ?, organisation = ?, due_date = ?, status = ?, "
+                     "UPDATE actions SET owner = ?, organisation = ?, due_date = ?, status = ?, "
                      "version = version + 1, updated_at = ?, completed_at = ? WHERE id = ? AND version = ? RETURNING id",
-                     a.title, a.owner, a.organisation, FormatDate(a.due), std::string(ToCode(a.status)), Ms(a.updated_at),
+                     a.owner, a.organisation, FormatDate(a.due), std::string(ToCode(a.status)), Ms(a.updated_at),
                      a.completed_at ? SqlValue(Ms(*a.completed_at)) : std::nullopt, N(a.id), N(expected_version));
       if (rows.empty()) return Stale(tx, "actions", a.id);
+      DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("actions"), a.id, {a.title}));
       return LoadAction(tx, a.id, out);
     });
     if (!s.ok()) return s;
@@ -512,7 +600,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
       sql += " ORDER BY due_date, id LIMIT " + N(std::clamp(f.limit, 1, 500));
       auto rows = tx.Query(sql, p);
       if (!rows.ok()) return rows.status();
-      return MapRows(*rows, ToAction, out);
+      return MapRows(*rows, ToAction, p_, out);
     });
     if (!s.ok()) return s;
     return out;
@@ -550,6 +638,19 @@ class SqlDrieluikRepository final : public DrieluikRepository {
   }
 
  private:
+  // Runs a write transaction that may seal fields: fails without keys, and records the
+  // current key's check value with the first write.
+  Status Write(const std::function<Status(SqlTx&)>& fn) {
+    DRIELUIK_RETURN_IF_ERROR(p_.RequireKeys());
+    const bool checked = key_checked_.load();
+    Status s = runner_->Run(true, [&](SqlTx& tx) -> Status {
+      if (!checked) DRIELUIK_RETURN_IF_ERROR(WriteKeyCheck(tx, p_));
+      return fn(tx);
+    });
+    if (s.ok()) key_checked_ = true;
+    return s;
+  }
+
   // Conflict naming the current version when the row exists, else NotFound.
   static Status Stale(SqlTx& tx, const std::string& table, std::int64_t id) {
     DRIELUIK_QUERY(rows, tx, "SELECT version FROM " + table + " WHERE id = ?", N(id));
@@ -561,7 +662,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
     std::vector<Assessment> out;
     Status s = runner_->Run(false, [&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx, std::string("SELECT ") + kAssessmentCols + " FROM assessments WHERE " + where, param);
-      return MapRows(rows, ToAssessment, out);
+      return MapRows(rows, ToAssessment, p_, out);
     });
     if (!s.ok()) return s;
     return out;
@@ -575,13 +676,13 @@ class SqlDrieluikRepository final : public DrieluikRepository {
     return Status::Ok();
   }
 
-  static Status AppendLog(SqlTx& tx, CaseId id, const std::vector<CaseLogEntry>& entries) {
+  Status AppendLog(SqlTx& tx, CaseId id, const std::vector<CaseLogEntry>& entries) {
     for (const auto& e : entries) {
       DRIELUIK_QUERY(rows, tx,
                      "INSERT INTO case_log (case_id, at, actor, kind, key, detail, from_status, to_status) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     N(id), Ms(e.at), e.actor, e.kind, e.key, e.detail, e.from_status, e.to_status);
-      (void)rows;
+                     "VALUES (?, ?, ?, ?, ?, '', ?, ?) RETURNING id",
+                     N(id), Ms(e.at), e.actor, e.kind, e.key, e.from_status, e.to_status);
+      DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("case_log"), Int(rows.at(0).at(0)), {e.detail}));
     }
     return Status::Ok();
   }
@@ -593,31 +694,78 @@ class SqlDrieluikRepository final : public DrieluikRepository {
     return Status::Ok();
   }
 
-  static Status LoadCase(SqlTx& tx, CaseId id, Case& out) {
+  Status LoadCase(SqlTx& tx, CaseId id, Case& out) {
     DRIELUIK_QUERY(rows, tx, std::string("SELECT ") + kCaseCols + " FROM cases WHERE id = ?", N(id));
-    DRIELUIK_RETURN_IF_ERROR(MapOne(rows, ToCase, out, "case"));
+    DRIELUIK_RETURN_IF_ERROR(MapOne(rows, ToCase, p_, out, "case"));
     DRIELUIK_RETURN_IF_ERROR(ReadSignals(tx, out));
     DRIELUIK_QUERY(log, tx,
-                   "SELECT at, actor, kind, key, detail, from_status, to_status FROM case_log WHERE case_id = ? ORDER BY id",
+                   "SELECT at, actor, kind, key, detail, from_status, to_status, id, key_id FROM case_log "
+                   "WHERE case_id = ? ORDER BY id",
                    N(id));
     out.log.clear();
-    for (const auto& r : log)
-      out.log.push_back({Time(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Text(r[6])});
+    for (const auto& r : log) {
+      DRIELUIK_OPEN(detail, p_, r, 8, 4, "case_log", "detail", Int(r[7]));
+      out.log.push_back({Time(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), std::move(detail), Text(r[5]), Text(r[6])});
+    }
     return Status::Ok();
   }
 
-  static Status LoadAction(SqlTx& tx, ActionId id, Action& out) {
+  Status LoadAction(SqlTx& tx, ActionId id, Action& out) {
     DRIELUIK_QUERY(rows, tx, std::string("SELECT ") + kActionCols + " FROM actions WHERE id = ?", N(id));
-    return MapOne(rows, ToAction, out, "action");
+    return MapOne(rows, ToAction, p_, out, "action");
   }
 
   std::unique_ptr<SqlRunner> runner_;
+  const SignalProtector& p_;
+  std::atomic<bool> key_checked_{false};
 };
 
 }  // namespace
 
-std::unique_ptr<DrieluikRepository> MakeSqlDrieluikRepository(std::unique_ptr<SqlRunner> runner) {
-  return std::make_unique<SqlDrieluikRepository>(std::move(runner));
+std::unique_ptr<DrieluikRepository> MakeSqlDrieluikRepository(std::unique_ptr<SqlRunner> runner,
+                                                              const SignalProtector& protector) {
+  return std::make_unique<SqlDrieluikRepository>(std::move(runner), protector);
+}
+
+const std::vector<std::string>& DrieluikSealedTables() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& t : Sealed()) v.emplace_back(t.table);
+    return v;
+  }();
+  return names;
+}
+
+Result<std::int64_t> ReencryptDrieluikRows(SqlTx& tx, const SignalProtector& p, const std::vector<std::string>& old_ids,
+                                           int max_rows, std::string_view lock) {
+  DRIELUIK_RETURN_IF_ERROR(p.RequireKeys());
+  std::int64_t done = 0;
+  bool checked = false;
+  for (const auto& t : Sealed()) {
+    std::string cols;
+    for (const char* c : t.columns) cols += std::string(", ") + c;
+    for (const auto& old : old_ids) {
+      if (done >= max_rows) return done;
+      DRIELUIK_QUERY(rows, tx,
+                     std::string("SELECT id") + cols + " FROM " + t.table + " WHERE key_id = ? ORDER BY id LIMIT " +
+                         N(max_rows - done) + std::string(lock),
+                     old);
+      for (const auto& r : rows) {
+        if (!checked) DRIELUIK_RETURN_IF_ERROR(WriteKeyCheck(tx, p));
+        checked = true;
+        std::int64_t id = Int(r[0]);
+        std::vector<std::string> plain;
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+          auto text = p.UnprotectField(old, Text(r[i + 1]), t.table, t.columns[i], id);
+          if (!text.ok()) return text.status();
+          plain.push_back(std::move(text).value());
+        }
+        DRIELUIK_RETURN_IF_ERROR(Seal(tx, p, t, id, plain));
+        ++done;
+      }
+    }
+  }
+  return done;
 }
 
 std::string NumberPlaceholders(std::string_view sql) {

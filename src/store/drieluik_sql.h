@@ -19,6 +19,8 @@
 
 namespace drieluik::store {
 
+class SignalProtector;
+
 using SqlValue = std::optional<std::string>;
 using SqlRow = std::vector<SqlValue>;
 
@@ -39,8 +41,26 @@ class SqlRunner {
   virtual Status Run(bool write, const std::function<Status(SqlTx&)>& fn) = 0;
 };
 
-/// The repository over a runner it owns.
-std::unique_ptr<domain::DrieluikRepository> MakeSqlDrieluikRepository(std::unique_ptr<SqlRunner> runner);
+/// The repository over a runner it owns. The free text of meetings (title, participants),
+/// cases (title), case_log (detail), actions (title), agenda_items (summary) and
+/// assessments (reasoning, decisions) is stored under `protector`'s field cipher, bound to
+/// (table, column, row id), with the key in each row's key_id (migration 011; '' = plain
+/// text from before it). Without keys every write and every read of an encrypted row is
+/// FailedPrecondition. `protector` must outlive the repository.
+std::unique_ptr<domain::DrieluikRepository> MakeSqlDrieluikRepository(std::unique_ptr<SqlRunner> runner,
+                                                                      const SignalProtector& protector);
+
+/// The tables of those fields, each with a key_id column (for key checks and clean-up).
+const std::vector<std::string>& DrieluikSealedTables();
+
+/// One step of encrypting those fields under the current key: up to `max_rows` rows whose
+/// key_id is one of `old_ids` ("" = plain text) are decrypted and encrypted again, in the
+/// caller's transaction `tx`; returns how many. `lock` ends each SELECT (" FOR UPDATE" on
+/// PostgreSQL, so a writer waits; "" on SQLite, whose write transaction excludes writers).
+/// Records the current key's check value when it changes a row.
+Result<std::int64_t> ReencryptDrieluikRows(SqlTx& tx, const SignalProtector& protector,
+                                           const std::vector<std::string>& old_ids, int max_rows,
+                                           std::string_view lock);
 
 /// "?" placeholders numbered as PostgreSQL's "$1", "$2", ... (no "?" may appear in literals).
 std::string NumberPlaceholders(std::string_view sql);

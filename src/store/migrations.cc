@@ -22,6 +22,8 @@ extern const std::string_view kSqlite009KeyedLinkKeys;
 extern const std::string_view kPostgres009KeyedLinkKeys;
 extern const std::string_view kSqlite010TotpKey;
 extern const std::string_view kPostgres010TotpKey;
+extern const std::string_view kSqlite011DrieluikKey;
+extern const std::string_view kPostgres011DrieluikKey;
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> list = {
@@ -35,6 +37,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {8, "008_user_email", kSqlite008UserEmail},
       {9, "009_keyed_link_keys", kSqlite009KeyedLinkKeys},
       {10, "010_totp_key", kSqlite010TotpKey},
+      {11, "011_drieluik_key", kSqlite011DrieluikKey},
   };
   return list;
 }
@@ -51,6 +54,7 @@ const std::vector<Migration>& PostgresMigrations() {
       {8, "008_user_email", kPostgres008UserEmail},
       {9, "009_keyed_link_keys", kPostgres009KeyedLinkKeys},
       {10, "010_totp_key", kPostgres010TotpKey},
+      {11, "011_drieluik_key", kPostgres011DrieluikKey},
   };
   return list;
 }

@@ -286,6 +286,25 @@ Result<std::string> SignalProtector::UnprotectTotpSecret(std::string_view key_id
   return text;
 }
 
+Result<std::string> SignalProtector::ProtectField(std::string_view text, std::string_view table,
+                                                  std::string_view column, std::int64_t row) const {
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  return cipher_->Encrypt(text, {table, column, std::to_string(row)});
+}
+
+Result<std::string> SignalProtector::UnprotectField(std::string_view key_id, const std::string& stored,
+                                                    std::string_view table, std::string_view column,
+                                                    std::int64_t row) const {
+  if (key_id.empty()) return stored;
+  DRIELUIK_RETURN_IF_ERROR(RequireKeys());
+  auto text = cipher_->Decrypt(stored, {table, column, std::to_string(row)});
+  if (!text.ok())
+    return Status::FailedPrecondition(std::string(table) + "." + std::string(column) + " of row " +
+                                      std::to_string(row) + " cannot be decrypted with key \"" + std::string(key_id) +
+                                      "\" of the key ring (wrong key file?): " + text.status().message());
+  return text;
+}
+
 namespace {
 std::string LinkKeyText(const domain::LinkKey& k) { return std::string(domain::ToCode(k.kind)) + ":" + k.normalised; }
 }  // namespace

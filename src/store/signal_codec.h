@@ -115,6 +115,17 @@ class SignalProtector {
   Result<std::string> UnprotectTotpSecret(std::string_view key_id, const std::string& stored,
                                           std::int64_t user_id) const;
 
+  /// A free-text field of another table (the Drieluik's titles, names, summaries,
+  /// reasoning and notes: migration 011), encrypted under the current key and bound to
+  /// (table, column, row id). Requires the row's id, so inserts write '' first.
+  Result<std::string> ProtectField(std::string_view text, std::string_view table, std::string_view column,
+                                   std::int64_t row) const;
+  /// The plain text of such a field; key id "" = stored in plain text (from before the
+  /// migration that encrypts it). FailedPrecondition naming table, column and row when it
+  /// does not decrypt.
+  Result<std::string> UnprotectField(std::string_view key_id, const std::string& stored, std::string_view table,
+                                     std::string_view column, std::int64_t row) const;
+
   /// The search for free text `text`: one entry per query word (WordTokens), each with its
   /// word key under every key of the ring; a signal matches when it has, for every entry,
   /// one of its keys. Empty when the text has no word of 2 or more characters.

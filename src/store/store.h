@@ -25,6 +25,7 @@ struct ReencryptProgress {
   std::int64_t additions = 0;  // additions re-encrypted in this batch
   std::int64_t compartments = 0;  // police and care compartments re-encrypted in this batch
   std::int64_t totp_secrets = 0;  // users' TOTP secrets re-encrypted in this batch
+  std::int64_t drieluik_rows = 0;  // meetings, cases, log entries, actions, agenda items, assessments
   bool done = false;           // nothing is left under another key (or in plain text)
 };
 
@@ -58,8 +59,9 @@ class Store : public domain::SignalRepository, public domain::LinkKeyRepository 
   virtual Result<std::unique_ptr<BulkLoad>> BeginLoad() = 0;
 
   /// One step of `drieluik rotate-key`: in one transaction, re-encrypts up to `max_rows`
-  /// signals and additions whose key is not the current one (or that are plain text),
-  /// recomputing their word indexes. Safe beside a running server (rows are locked, and
+  /// rows whose key is not the current one (or that are plain text): signals (recomputing
+  /// their word indexes and link keys), additions, compartments, TOTP secrets and the
+  /// Drieluik's free text. Safe beside a running server (rows are locked, and
   /// nothing a writer changed meanwhile is overwritten); resumable, since each batch
   /// commits. The call that finds nothing left also forgets the check values of keys
   /// no longer used (done = true). FailedPrecondition without keys.

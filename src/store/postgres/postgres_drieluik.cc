@@ -55,8 +55,11 @@ class PostgresRunner final : public SqlRunner {
 
 }  // namespace
 
+std::unique_ptr<SqlTx> MakeSqlTx(pqxx::transaction_base& tx) { return std::make_unique<PostgresTx>(tx); }
+
 domain::DrieluikRepository& PostgresStore::drieluik() {
-  std::call_once(drieluik_once_, [this] { drieluik_ = MakeSqlDrieluikRepository(std::make_unique<PostgresRunner>(*pool_)); });
+  std::call_once(drieluik_once_,
+                 [this] { drieluik_ = MakeSqlDrieluikRepository(std::make_unique<PostgresRunner>(*pool_), protector_); });
   return *drieluik_;
 }
 

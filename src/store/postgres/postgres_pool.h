@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/drieluik_sql.h"
 #include "store/postgres/postgres_store.h"
 
 namespace drieluik::store::postgres {
@@ -184,5 +185,8 @@ class PostgresStore::Pool {
   std::vector<std::unique_ptr<pqxx::connection>> idle_;  // guarded by mu_
   int open_ = 0;                                          // idle + leased; guarded by mu_
 };
+
+/// The shared SQL's transaction (store/drieluik_sql.h) over `tx`, which the caller owns.
+std::unique_ptr<SqlTx> MakeSqlTx(pqxx::transaction_base& tx);
 
 }  // namespace drieluik::store::postgres

@@ -166,9 +166,11 @@ Status PostgresStore::Migrate() {
         DRIELUIK_RETURN_IF_ERROR(protector_.VerifyKeyCheck(id, r[1].as<std::string>()));
         continue;
       }
-      for (const char* table : {"signals WHERE key_id", "signal_additions WHERE key_id", "users WHERE totp_key_id"})
-        if (!tx.exec_params(std::string("SELECT 1 FROM ") + table + " = $1 LIMIT 1", id).empty())
-          return MissingKeyError(id);
+      std::vector<std::string> tables = {"signals WHERE key_id", "signal_additions WHERE key_id",
+                                         "users WHERE totp_key_id"};
+      for (const auto& t : DrieluikSealedTables()) tables.push_back(t + " WHERE key_id");
+      for (const auto& table : tables)
+        if (!tx.exec_params("SELECT 1 FROM " + table + " = $1 LIMIT 1", id).empty()) return MissingKeyError(id);
     }
     return Status::Ok();
   });
@@ -300,15 +302,26 @@ Result<ReencryptProgress> PostgresStore::Reencrypt(int max_rows, bool plain_only
         --left;
       }
     }
-    if (p.signals == 0 && p.additions == 0 && p.compartments == 0 && p.totp_secrets == 0) {
+    // The Drieluik's free text (migration 011).
+    if (left > 0) {
+      auto sql = MakeSqlTx(tx);
+      auto n = ReencryptDrieluikRows(*sql, protector_, old_ids, left, " FOR UPDATE");
+      if (!n.ok()) return n.status();
+      p.drieluik_rows = *n;
+      left -= static_cast<int>(*n);
+    }
+    if (p.signals == 0 && p.additions == 0 && p.compartments == 0 && p.totp_secrets == 0 && p.drieluik_rows == 0) {
       p.done = true;
-      if (!plain_only)
-        tx.exec_params(
+      if (!plain_only) {
+        std::string sql =
             "DELETE FROM encryption_keys k WHERE k.key_id <> $1 AND NOT EXISTS (SELECT 1 FROM signals s WHERE "
             "s.key_id = k.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions a WHERE a.key_id = k.key_id) "
             "AND NOT EXISTS (SELECT 1 FROM signal_compartments c WHERE c.key_id = k.key_id) "
-            "AND NOT EXISTS (SELECT 1 FROM users u WHERE u.totp_key_id = k.key_id)",
-            current);
+            "AND NOT EXISTS (SELECT 1 FROM users u WHERE u.totp_key_id = k.key_id)";
+        for (const auto& t : DrieluikSealedTables())
+          sql += " AND NOT EXISTS (SELECT 1 FROM " + t + " d WHERE d.key_id = k.key_id)";
+        tx.exec_params(sql, current);
+      }
     }
     return p;
   });

@@ -75,13 +75,16 @@ class SqliteRunner final : public SqlRunner {
 
 }  // namespace
 
+std::unique_ptr<SqlTx> MakeSqlTx(Connection& c) { return std::make_unique<SqliteTx>(c); }
+
 domain::DrieluikRepository& SqliteStore::drieluik() {
   std::call_once(drieluik_once_, [this] {
     drieluik_ = MakeSqlDrieluikRepository(std::make_unique<SqliteRunner>(
         [this](const std::function<Status(Connection&)>& fn) {
           Lease c = Acquire();
           return fn(*c);
-        }));
+        }),
+        protector_);
   });
   return *drieluik_;
 }

@@ -201,8 +201,11 @@ Status SqliteStore::CheckKeys(Connection& c) {
       DRIELUIK_RETURN_IF_ERROR(protector_.VerifyKeyCheck(id, check));
       continue;
     }
-    for (const char* table : {"signals WHERE key_id", "signal_additions WHERE key_id", "users WHERE totp_key_id"}) {
-      auto used = c.Prepare(std::string("SELECT 1 FROM ") + table + " = ? LIMIT 1");
+    std::vector<std::string> tables = {"signals WHERE key_id", "signal_additions WHERE key_id",
+                                       "users WHERE totp_key_id"};
+    for (const auto& t : DrieluikSealedTables()) tables.push_back(t + " WHERE key_id");
+    for (const auto& table : tables) {
+      auto used = c.Prepare("SELECT 1 FROM " + table + " = ? LIMIT 1");
       if (!used.ok()) return used.status();
       used->Bind(1, id);
       auto row = used->Step();
@@ -351,16 +354,27 @@ Result<ReencryptProgress> SqliteStore::Reencrypt(int max_rows, bool plain_only) 
       --left;
     }
   }
-  if (p.signals == 0 && p.additions == 0 && p.compartments == 0 && p.totp_secrets == 0) {
+  // The Drieluik's free text (migration 011).
+  if (left > 0) {
+    auto sql = MakeSqlTx(*c);
+    auto n = ReencryptDrieluikRows(*sql, protector_, old_ids, left, "");
+    if (!n.ok()) return n.status();
+    p.drieluik_rows = *n;
+    left -= static_cast<int>(*n);
+  }
+  if (p.signals == 0 && p.additions == 0 && p.compartments == 0 && p.totp_secrets == 0 && p.drieluik_rows == 0) {
     p.done = true;
     if (!plain_only) {
       // Forget the check values of keys no row uses any more: the key can leave the file.
-      auto del = c->Prepare(
+      std::string sql =
           "DELETE FROM encryption_keys WHERE key_id <> ? AND NOT EXISTS (SELECT 1 FROM signals WHERE key_id = "
           "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM signal_additions WHERE key_id = "
           "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM signal_compartments WHERE key_id = "
           "encryption_keys.key_id) AND NOT EXISTS (SELECT 1 FROM users WHERE totp_key_id = "
-          "encryption_keys.key_id)");
+          "encryption_keys.key_id)";
+      for (const auto& t : DrieluikSealedTables())
+        sql += " AND NOT EXISTS (SELECT 1 FROM " + t + " WHERE key_id = encryption_keys.key_id)";
+      auto del = c->Prepare(sql);
       if (!del.ok()) return del.status();
       DRIELUIK_RETURN_IF_ERROR(del->Bind(1, current).Run());
     }

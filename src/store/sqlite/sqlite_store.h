@@ -14,6 +14,7 @@
 #include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_compartments.h"
 #include "store/sqlite/sqlite_retention.h"
+#include "store/drieluik_sql.h"
 #include "store/signal_codec.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
@@ -112,5 +113,9 @@ class SqliteStore::Lease {
   SqliteStore* store_;
   std::unique_ptr<Connection> c_;
 };
+
+/// The shared SQL's transaction (store/drieluik_sql.h) over `c`, in a transaction the caller
+/// began and ends.
+std::unique_ptr<SqlTx> MakeSqlTx(Connection& c);
 
 }  // namespace drieluik::store::sqlite
