@@ -167,7 +167,7 @@ Status PostgresStore::Migrate() {
         continue;
       }
       std::vector<std::string> tables = {"signals WHERE key_id", "signal_additions WHERE key_id",
-                                         "users WHERE totp_key_id"};
+                                         "signal_compartments WHERE key_id", "users WHERE totp_key_id"};
       for (const auto& t : DrieluikSealedTables()) tables.push_back(t + " WHERE key_id");
       for (const auto& table : tables)
         if (!tx.exec_params("SELECT 1 FROM " + table + " = $1 LIMIT 1", id).empty()) return MissingKeyError(id);

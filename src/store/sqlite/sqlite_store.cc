@@ -202,7 +202,7 @@ Status SqliteStore::CheckKeys(Connection& c) {
       continue;
     }
     std::vector<std::string> tables = {"signals WHERE key_id", "signal_additions WHERE key_id",
-                                       "users WHERE totp_key_id"};
+                                       "signal_compartments WHERE key_id", "users WHERE totp_key_id"};
     for (const auto& t : DrieluikSealedTables()) tables.push_back(t + " WHERE key_id");
     for (const auto& table : tables) {
       auto used = c.Prepare("SELECT 1 FROM " + table + " = ? LIMIT 1");
