@@ -7,9 +7,6 @@
 // and a missing key are refused.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "crypto/key_ring.h"
 #include "support/sample_signal.h"
 #include "support/table_rows.h"
@@ -37,21 +34,6 @@ const std::vector<std::string>& Secrets() {
                                              "Ruisvoorn",       "Ouderkerk-Wisselaar", "Meelzwaluwhof",
                                              "Hangelbroek",     "Zilverreigerpad"};
   return v;
-}
-
-std::string DumpText(const testing::TableRows& rows) {
-  std::string all;
-  for (const auto& [table, list] : rows)
-    for (const auto& row : list)
-      for (const auto& v : row) all += (v ? *v : "") + "\n";
-  return all;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // The index of `column` in the dump's row of `table`.
@@ -219,7 +201,7 @@ TEST_P(DrieluikEncryptionTest, KnownTextsAppearInNoRowOfADumpAndReadBack) {
 
   auto rows = testing::ReadAllRows(db());
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
-  std::string all = DumpText(*rows);
+  std::string all = testing::AllValuesText(*rows);
   for (const auto& secret : Secrets()) EXPECT_EQ(all.find(secret), std::string::npos) << secret;
   for (const char* table : kSealedTables) {
     ASSERT_FALSE(rows->at(table).empty()) << table;
@@ -234,15 +216,15 @@ TEST(SqliteDrieluikEncryptionTest, KnownTextsAppearNowhereInTheDatabaseFileOrWal
   auto w = WriteAll(*ts.store());
   ASSERT_TRUE(w.ok()) << w.status().ToString();
   std::string path = ts.url().substr(7);
-  std::string wal = ReadFile(path + "-wal");
+  std::string wal = testing::ReadBytes(path + "-wal");
   ASSERT_GT(wal.size(), 0u);  // the store is open: the writes are still in the WAL
-  std::string main = ReadFile(path);
+  std::string main = testing::ReadBytes(path);
   for (const auto& secret : Secrets()) {
     EXPECT_EQ(main.find(secret), std::string::npos) << secret << " in the main file";
     EXPECT_EQ(wal.find(secret), std::string::npos) << secret << " in the WAL";
   }
   ts.Close();  // checkpoint: the main file now holds every page
-  main = ReadFile(path);
+  main = testing::ReadBytes(path);
   for (const auto& secret : Secrets()) EXPECT_EQ(main.find(secret), std::string::npos) << secret;
   EXPECT_NE(main.find("zorgcoordinator"), std::string::npos);  // a case's role codes stay plain (the premise)
 }
@@ -282,13 +264,13 @@ TEST_P(DrieluikEncryptionTest, PlainRowsFromBeforeMigration011AreEncryptedByTheF
   ASSERT_TRUE((*load)->Commit().ok());
   auto before = testing::ReadAllRows(*legacy.store());
   ASSERT_TRUE(before.ok());
-  for (const auto& secret : Secrets()) ASSERT_NE(DumpText(*before).find(secret), std::string::npos) << secret;
+  for (const auto& secret : Secrets()) ASSERT_NE(testing::AllValuesText(*before).find(secret), std::string::npos) << secret;
   ExpectReadsBack(*legacy.store(), *w);  // plain rows are read as they are
 
   ASSERT_TRUE(legacy.store()->Migrate().ok());
   auto after = testing::ReadAllRows(*legacy.store());
   ASSERT_TRUE(after.ok());
-  std::string all = DumpText(*after);
+  std::string all = testing::AllValuesText(*after);
   for (const auto& secret : Secrets()) EXPECT_EQ(all.find(secret), std::string::npos) << secret;
   for (const char* table : kSealedTables)
     for (const auto& r : after->at(table))

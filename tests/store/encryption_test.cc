@@ -5,8 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "crypto/key_ring.h"
 #include "support/sample_signal.h"
@@ -46,15 +44,6 @@ Result<domain::User> TotpUser(store::Store& db, const std::string& username) {
   return db.accounts().CreateUser(u);
 }
 
-// Every value of every row of a dump, one a line.
-std::string DumpText(const testing::TableRows& rows) {
-  std::string all;
-  for (const auto& [table, list] : rows)
-    for (const auto& row : list)
-      for (const auto& v : row) all += (v ? *v : "") + "\n";
-  return all;
-}
-
 // A police compartment with a known note for signal `id`.
 domain::CompartmentRecord PoliceNote(domain::SignalId id, std::int64_t version = 0) {
   domain::CompartmentRecord r;
@@ -86,13 +75,6 @@ const std::vector<std::string>& Secrets() {
                                              kPlate,  kStreet,      kReporter,        kDescriptionWord,
                                              "Schapendoesweg", "Barendsz-Oudkerk", "2026999111", kTotpSecret};
   return v;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::string Lower(std::string s) {
@@ -159,7 +141,7 @@ TEST_P(EncryptionTest, TotpSecretsSurviveAnUpdateAndStayEncrypted) {
   EXPECT_EQ(got->totp_last_step, 42);
   auto rows = testing::ReadAllRows(db());
   ASSERT_TRUE(rows.ok());
-  EXPECT_EQ(DumpText(*rows).find(kTotpSecret), std::string::npos);
+  EXPECT_EQ(testing::AllValuesText(*rows).find(kTotpSecret), std::string::npos);
   // Removing the authenticator leaves no ciphertext and no key id.
   got->totp_secret.clear();
   ASSERT_TRUE(db().accounts().UpdateUser(*got).ok());
@@ -190,13 +172,13 @@ TEST_P(EncryptionTest, PlainTotpSecretsFromBeforeMigration010AreEncryptedByTheFi
   ASSERT_TRUE((*load)->Commit().ok());
   auto plain = testing::ReadAllRows(*legacy.store());
   ASSERT_TRUE(plain.ok());
-  ASSERT_NE(DumpText(*plain).find(kTotpSecret), std::string::npos);  // the test's premise
+  ASSERT_NE(testing::AllValuesText(*plain).find(kTotpSecret), std::string::npos);  // the test's premise
   EXPECT_EQ(legacy.store()->accounts().FindUser("zc.legacy")->totp_secret, kTotpSecret);  // read as it is
 
   ASSERT_TRUE(legacy.store()->Migrate().ok());
   auto after = testing::ReadAllRows(*legacy.store());
   ASSERT_TRUE(after.ok());
-  EXPECT_EQ(DumpText(*after).find(kTotpSecret), std::string::npos);
+  EXPECT_EQ(testing::AllValuesText(*after).find(kTotpSecret), std::string::npos);
   EXPECT_EQ(*after->at("users")[0][15], testing::TestKeys()->current_id());
   EXPECT_EQ(legacy.store()->accounts().FindUser("zc.legacy")->totp_secret, kTotpSecret);
 }
@@ -214,15 +196,15 @@ TEST(SqliteEncryptionTest, KnownValuesAppearNowhereInTheDatabaseFileOrWal) {
   update.content.summary = "Bijgewerkt bij de Zwanenbloemstraat";
   ASSERT_TRUE(ts.store()->Update(update, 2, "high", {testing::At("2026-03-03T10:00:00Z"), "updated", "zc1", {}}).ok());
   std::string path = ts.url().substr(7);
-  std::string wal = ReadFile(path + "-wal");
+  std::string wal = testing::ReadBytes(path + "-wal");
   ASSERT_GT(wal.size(), 0u);  // the store is open: the writes are still in the WAL
-  std::string main = ReadFile(path);
+  std::string main = testing::ReadBytes(path);
   for (const auto& secret : Secrets()) {
     EXPECT_EQ(main.find(secret), std::string::npos) << secret << " in the main file";
     EXPECT_EQ(wal.find(secret), std::string::npos) << secret << " in the WAL";
   }
   ts.Close();  // checkpoint: the main file now holds every page
-  main = ReadFile(path);
+  main = testing::ReadBytes(path);
   for (const auto& secret : Secrets()) EXPECT_EQ(main.find(secret), std::string::npos) << secret;
   EXPECT_NE(main.find("MH-2026-ENC002"), std::string::npos);  // the reference code is plain
 }
@@ -303,7 +285,7 @@ TEST_P(EncryptionTest, RotationReencryptsEverythingUnderTheNewKey) {
   for (const auto& r : rows->at("signal_additions")) EXPECT_EQ(*r[4], "k2");
   for (const auto& r : rows->at("signal_compartments")) EXPECT_EQ(*r[3], "k2");
   for (const auto& r : rows->at("users")) EXPECT_EQ(*r[15], "k2");
-  EXPECT_EQ(DumpText(*rows).find(kTotpSecret), std::string::npos);
+  EXPECT_EQ(testing::AllValuesText(*rows).find(kTotpSecret), std::string::npos);
   ASSERT_EQ(rows->at("encryption_keys").size(), 1u);  // the old key's check value is gone
   EXPECT_EQ(*rows->at("encryption_keys")[0][0], "k2");
 

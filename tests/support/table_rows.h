@@ -2,7 +2,9 @@
 // canonical form, so that two databases (of either backend) compare with ==.
 #pragma once
 
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,23 @@ inline Status CopyAllRows(store::Store& from, store::Store& to) {
     return (*load)->Append(t, row);
   }));
   return (*load)->Commit();
+}
+
+/// Every value of every row, one a line: what a leak test searches for a known value.
+inline std::string AllValuesText(const TableRows& rows) {
+  std::string all;
+  for (const auto& [table, list] : rows)
+    for (const auto& row : list)
+      for (const auto& v : row) all += (v ? *v : "") + "\n";
+  return all;
+}
+
+/// The bytes of a file ("" when it cannot be read), e.g. a SQLite main file or its WAL.
+inline std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 }  // namespace drieluik::testing
