@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <stdexcept>
 #include <charconv>
 #include <set>
+#include <stdexcept>
 
 #include "store/signal_codec.h"
 
