@@ -237,7 +237,7 @@ Status AccountService::Validate(const UserInput& in, bool creating) const {
   return Status::Ok();
 }
 
-Result<User> AccountService::AddUser(const UserInput& in) {
+Result<User> AccountService::AddUser(const UserInput& in, const AuditIntent* audit) {
   DRIELUIK_RETURN_IF_ERROR(Validate(in, true));
   auto hash = hasher_.Hash(*in.password);
   if (!hash.ok()) return hash.status();
@@ -251,7 +251,7 @@ Result<User> AccountService::AddUser(const UserInput& in) {
   u.password_hash = *hash;
   u.disabled = in.disabled.value_or(false);
   u.created_at = u.updated_at = clock_.Now();
-  auto created = repo_.CreateUser(u);
+  auto created = repo_.CreateUser(u, audit);
   if (!created.ok() && created.error().code() == StatusCode::kConflict)
     return Status::InvalidArgument("invalid user", {{"/username", "taken", {}}});
   return created;
@@ -325,7 +325,8 @@ Result<std::string> AccountService::EnrollTotp(UserId id) {
 Status AccountService::SetTotpRequired(Role role, bool required) { return repo_.SetTotpRequired(role, required); }
 Result<std::set<Role>> AccountService::ListTotpRequired() { return repo_.TotpRequiredRoles(); }
 
-Result<CreatedToken> AccountService::CreateToken(UserId user, std::optional<TimePoint> expires, const std::string& label) {
+Result<CreatedToken> AccountService::CreateToken(UserId user, std::optional<TimePoint> expires, const std::string& label,
+                                                 const AuditIntent* audit) {
   auto u = repo_.GetUser(user);
   if (!u.ok()) return u.status();
   if (u->disabled) return Status::FailedPrecondition("user is disabled");
@@ -340,7 +341,7 @@ Result<CreatedToken> AccountService::CreateToken(UserId user, std::optional<Time
   rec.label = label;
   rec.created_at = clock_.Now();
   rec.expires_at = expires;
-  auto saved = repo_.CreateToken(rec);
+  auto saved = repo_.CreateToken(rec, audit);
   if (!saved.ok()) return saved.status();
   return CreatedToken{*saved, fresh.token};
 }

@@ -90,7 +90,9 @@ class AccountService {
   // Administration (the policy is applied by the caller).
   /// InvalidArgument with a FieldError per bad field (/username, /role, /organisation,
   /// /municipality, /password, /displayName); Conflict when the username is taken.
-  Result<domain::User> AddUser(const UserInput& in);
+  /// `audit` (may be null) is appended in the insert's transaction (domain::AuditIntent),
+  /// as for CreateToken.
+  Result<domain::User> AddUser(const UserInput& in, const domain::AuditIntent* audit = nullptr);
   Result<domain::User> UpdateUser(domain::UserId id, const UserInput& in);
   Result<std::vector<domain::User>> ListUsers();
   Result<domain::User> GetUser(domain::UserId id);
@@ -105,7 +107,8 @@ class AccountService {
   Result<std::set<domain::Role>> ListTotpRequired();
 
   /// InvalidArgument("/expires") when expires is not in the future.
-  Result<CreatedToken> CreateToken(domain::UserId user, std::optional<TimePoint> expires, const std::string& label);
+  Result<CreatedToken> CreateToken(domain::UserId user, std::optional<TimePoint> expires, const std::string& label,
+                                   const domain::AuditIntent* audit = nullptr);
   Status RevokeToken(std::int64_t id);
   Result<std::vector<domain::TokenRecord>> ListTokens(domain::UserId user);
 

@@ -32,9 +32,9 @@ AuditLog::AuditLog(AuditRepository& repo, const Clock& clock) : repo_(repo), clo
 
 const AuditHasher& AuditLog::hasher() const { return Hasher(); }
 
-Result<AuditEntry> AuditLog::Record(const Principal& who, AuditAction action, std::string_view object_type,
-                                    std::string_view object_id, std::string_view purpose,
-                                    std::string_view remote_address, AuditOutcome outcome) {
+AuditIntent AuditLog::Intent(const Principal& who, AuditAction action, std::string_view object_type,
+                             std::string_view object_id, std::string_view purpose,
+                             std::string_view remote_address) const {
   AuditEntry e;
   e.at = clock_.Now();
   e.actor = who.authenticated() ? Clean(who.username, "._@-", 64) : "public";
@@ -50,15 +50,19 @@ Result<AuditEntry> AuditLog::Record(const Principal& who, AuditAction action, st
   for (char c : remote_address.substr(0, 45))
     if (std::isxdigit(static_cast<unsigned char>(c)) || c == '.' || c == ':') addr += c;
   e.remote_address = addr;
-  e.outcome = outcome;
-  return repo_.AppendAudit(e, Hasher());
+  return AuditIntent{std::move(e), &Hasher()};
 }
 
-Result<AuditEntry> AuditLog::RecordSystem(AuditAction action, std::string_view object_type,
-                                          std::string_view object_id, std::string_view purpose) {
-  Principal system;
-  system.username = "system";
-  system.role = std::nullopt;
+Result<AuditEntry> AuditLog::Record(const Principal& who, AuditAction action, std::string_view object_type,
+                                    std::string_view object_id, std::string_view purpose,
+                                    std::string_view remote_address, AuditOutcome outcome) {
+  AuditIntent intent = Intent(who, action, object_type, object_id, purpose, remote_address);
+  intent.draft.outcome = outcome;
+  return repo_.AppendAudit(intent.draft, Hasher());
+}
+
+AuditIntent AuditLog::SystemIntent(AuditAction action, std::string_view object_type, std::string_view object_id,
+                                   std::string_view purpose) const {
   AuditEntry e;
   e.at = clock_.Now();
   e.actor = "system";
@@ -67,7 +71,12 @@ Result<AuditEntry> AuditLog::RecordSystem(AuditAction action, std::string_view o
   e.object_type = Clean(object_type, "_.", 32, true);
   e.object_id = Clean(object_id, "._:-", 64);
   e.purpose = Clean(purpose, "_.", 40, true);
-  return repo_.AppendAudit(e, Hasher());
+  return AuditIntent{std::move(e), &Hasher()};
+}
+
+Result<AuditEntry> AuditLog::RecordSystem(AuditAction action, std::string_view object_type,
+                                          std::string_view object_id, std::string_view purpose) {
+  return repo_.AppendAudit(SystemIntent(action, object_type, object_id, purpose).draft, Hasher());
 }
 
 Result<VerifyResult> AuditLog::Verify() {

@@ -26,6 +26,14 @@ class AuditLog {
                                     std::string_view object_type, std::string_view object_id,
                                     std::string_view purpose, std::string_view remote_address,
                                     domain::AuditOutcome outcome = domain::AuditOutcome::kSuccess);
+  /// The entry Record would append, for a repository write to append in its own transaction
+  /// (domain::AuditIntent; an empty object_id is filled with the created object's id).
+  domain::AuditIntent Intent(const domain::Principal& who, domain::AuditAction action, std::string_view object_type,
+                             std::string_view object_id, std::string_view purpose,
+                             std::string_view remote_address) const;
+  /// The entry RecordSystem would append, for a repository write (see Intent).
+  domain::AuditIntent SystemIntent(domain::AuditAction action, std::string_view object_type,
+                                   std::string_view object_id, std::string_view purpose) const;
   /// Appends an entry of the system itself (retention, key rotation); actor "system".
   Result<domain::AuditEntry> RecordSystem(domain::AuditAction action, std::string_view object_type,
                                           std::string_view object_id, std::string_view purpose);

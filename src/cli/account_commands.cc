@@ -44,9 +44,14 @@ struct Accounts {
     }
     return *u;
   }
+  // A change of an existing object is recorded before it (a refused entry refuses the change);
+  // a created object's entry goes in the insert's transaction (Intent).
   void Record(AuditAction action, std::string_view type, std::string_view id) {
     auto r = audit->RecordSystem(action, type, id, "administration");
     if (!r.ok()) throw ExitWith{ReportError(r.status())};
+  }
+  AuditIntent Intent(std::string_view type) const {
+    return audit->SystemIntent(AuditAction::kCreate, type, "", "administration");
   }
 };
 
@@ -68,9 +73,9 @@ void AddUserAction(CLI::App* parent, const char* name, const char* help,
   cmd->callback([o, username, act] {
     Accounts a(*o);
     User u = a.Find(*username);
+    a.Record(AuditAction::kUpdate, "user", std::to_string(u.id));
     Status s = act(a, u);
     if (!s.ok()) throw ExitWith{ReportError(s)};
-    a.Record(AuditAction::kUpdate, "user", std::to_string(u.id));
   });
 }
 
@@ -111,9 +116,9 @@ void AddUserCommands(CLI::App& app) {
       std::string password;
       if (*from_stdin) password = ReadPasswordFromStdin();
       u.password = *from_stdin ? password : std::string(40, 'x');  // replaced below when generated
-      auto created = a.service->AddUser(u);
+      AuditIntent intent = a.Intent("user");
+      auto created = a.service->AddUser(u, &intent);
       if (!created.ok()) throw ExitWith{ReportError(created.status())};
-      a.Record(AuditAction::kCreate, "user", std::to_string(created->id));
       if (!*from_stdin) {
         auto generated = a.service->ResetPassword(created->id);
         if (!generated.ok()) throw ExitWith{ReportError(generated.status())};
@@ -185,9 +190,9 @@ void AddUserCommands(CLI::App& app) {
       Accounts a(*o);
       auto r = RoleFromCode(*role);
       if (!r) throw ExitWith{ReportError(Status::InvalidArgument("invalid role", {{"/role", "invalid_value", {}}}))};
+      a.Record(AuditAction::kUpdate, "role_setting", *role);
       Status s = a.service->SetTotpRequired(*r, !*off);
       if (!s.ok()) throw ExitWith{ReportError(s)};
-      a.Record(AuditAction::kUpdate, "role_setting", *role);
       fmt::print("TOTP {} voor / for {}\n", *off ? "niet verplicht / not required" : "verplicht / required", *role);
     });
   }
@@ -215,9 +220,9 @@ void AddTokenCommands(CLI::App& app) {
         if (!d) throw ExitWith{ReportError(Status::InvalidArgument("invalid token", {{"/expires", "invalid_date", {}}}))};
         until = AmsterdamTime(*d, std::chrono::minutes(0));
       }
-      auto t = a.service->CreateToken(u.id, until, *label);
+      AuditIntent intent = a.Intent("token");
+      auto t = a.service->CreateToken(u.id, until, *label, &intent);
       if (!t.ok()) throw ExitWith{ReportError(t.status())};
-      a.Record(AuditAction::kCreate, "token", std::to_string(t->record.id));
       fmt::print("{}\n", t->token);
       std::fflush(stdout);
       fmt::print(stderr, "token {} voor / for {} ({})\n", t->record.id, u.username, t->record.hint);
@@ -246,9 +251,9 @@ void AddTokenCommands(CLI::App& app) {
     cmd->add_option("id", *id, "Token-id (drieluik token list)")->required();
     cmd->callback([=] {
       Accounts a(*o);
+      a.Record(AuditAction::kDelete, "token", std::to_string(*id));
       Status s = a.service->RevokeToken(*id);
       if (!s.ok()) throw ExitWith{ReportError(s)};
-      a.Record(AuditAction::kDelete, "token", std::to_string(*id));
       fmt::print("ingetrokken / revoked: {}\n", *id);
     });
   }

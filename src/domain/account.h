@@ -65,8 +65,10 @@ class AccountRepository {
  public:
   virtual ~AccountRepository() = default;
 
-  /// Conflict when the username is taken. Returns the user with its id.
-  virtual Result<User> CreateUser(const User& u) = 0;
+  /// Conflict when the username is taken. Returns the user with its id. `audit` (may be
+  /// null) is appended in the same transaction (AuditIntent; object id: the new id), as for
+  /// CreateToken.
+  virtual Result<User> CreateUser(const User& u, const AuditIntent* audit = nullptr) = 0;
   /// NotFound when no such user.
   virtual Result<User> GetUser(UserId id) = 0;
   virtual Result<User> FindUser(const std::string& username) = 0;
@@ -87,7 +89,7 @@ class AccountRepository {
   virtual Result<int> DeleteExpiredSessions(TimePoint idle_before, TimePoint created_before) = 0;
 
   /// Returns the token with its id. Conflict when the hash exists.
-  virtual Result<TokenRecord> CreateToken(const TokenRecord& t) = 0;
+  virtual Result<TokenRecord> CreateToken(const TokenRecord& t, const AuditIntent* audit = nullptr) = 0;
   /// NotFound when no such hash.
   virtual Result<TokenRecord> FindTokenByHash(const std::string& token_hash) = 0;
   /// The tokens of one user, or of every user when user == 0; newest first.

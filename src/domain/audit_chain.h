@@ -85,6 +85,16 @@ class AuditHasher {
   virtual std::string Sha256Hex(std::string_view data) const = 0;
 };
 
+/// An entry for a repository to append in the same transaction as the write it records:
+/// sealed after the stored head and inserted before the commit, so a change is never
+/// committed without its entry and no entry names a change that was rolled back. When
+/// draft.object_id is empty the repository fills in the id of the object it created. A
+/// failed append fails the write (Unavailable) and changes nothing.
+struct AuditIntent {
+  AuditEntry draft;
+  const AuditHasher* hasher = nullptr;  // must outlive the write
+};
+
 /// The previous entry's seq and hash (or an anchor left by retention).
 struct ChainHead {
   std::int64_t seq = 0;

@@ -1,6 +1,7 @@
 // SignalRepository: the storage seam for signals, declared by the domain and implemented
 // by store/sqlite and store/postgres. One call is one transaction: a signal, its forms,
-// history entry and public secret are written together or not at all.
+// history entry and public secret are written together or not at all, and so is the audit
+// entry a write is given (AuditIntent: a change is never committed without its entry).
 //
 // Implementations are thread-safe (each call may come from another worker thread).
 #pragma once
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "domain/audit_chain.h"
 #include "domain/link_keys.h"
 #include "domain/signal.h"
 
@@ -47,6 +49,7 @@ struct NewSignal {
   std::string public_secret_hash;        // empty unless reported through the public route
   HistoryEntry created;
   std::vector<StoredLinkKey> link_keys;  // written in the same transaction
+  const AuditIntent* audit = nullptr;    // appended in the same transaction (object id: the new id)
 };
 
 class SignalRepository {
@@ -70,8 +73,10 @@ class SignalRepository {
   virtual Result<SignalPage> List(const SignalFilter& filter) = 0;
   /// The history of a signal, oldest first.
   virtual Result<std::vector<HistoryEntry>> History(SignalId id) = 0;
-  /// Appends an addition from the public reporter (and its history entry).
-  virtual Status AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry) = 0;
+  /// Appends an addition from the public reporter (and its history entry, and the audit
+  /// entry when given), in one transaction.
+  virtual Status AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry,
+                             const AuditIntent* audit = nullptr) = 0;
   /// The stored hash of the public reporter's secret; NotFound when there is none.
   virtual Result<std::string> PublicSecretHash(SignalId id) = 0;
   /// Number of stored signals (for health and tests).

@@ -221,7 +221,8 @@ Status SignalService::Validate(SignalContent content) const {
   return ValidateSignal(content, catalog_, now);
 }
 
-Result<Signal> SignalService::Store(SignalContent content, const std::string& actor, const std::string& secret_hash) {
+Result<Signal> SignalService::Store(SignalContent content, const std::string& actor, const std::string& secret_hash,
+                                    const AuditIntent* audit) {
   TimePoint now = clock_.Now();
   if (!content.received_at) content.received_at = now;
   if (content.forms.empty()) content.forms.push_back("ONBEKEND");
@@ -240,6 +241,7 @@ Result<Signal> SignalService::Store(SignalContent content, const std::string& ac
   auto keys = StoredKeys(n.signal.content);  // stored with the signal, in one transaction
   if (!keys.ok()) return keys.status();
   n.link_keys = std::move(keys).value();
+  n.audit = audit;
   // The code carries the year the signal was received (older imports keep their year).
   int year = static_cast<int>(AmsterdamDate(n.signal.received_at).year());
   for (int attempt = 0; attempt < kReferenceAttempts; ++attempt) {
@@ -250,18 +252,18 @@ Result<Signal> SignalService::Store(SignalContent content, const std::string& ac
   return Status::Internal("could not draw a free reference code");
 }
 
-Result<Signal> SignalService::Create(SignalContent content, const std::string& actor) {
+Result<Signal> SignalService::Create(SignalContent content, const std::string& actor, const AuditIntent* audit) {
   if (content.channel == Channel::kPublicForm) content.channel = Channel::kProfessional;
-  return Store(std::move(content), actor, "");
+  return Store(std::move(content), actor, "", audit);
 }
 
-Result<PublicReceipt> SignalService::CreatePublic(SignalContent content) {
+Result<PublicReceipt> SignalService::CreatePublic(SignalContent content, const AuditIntent* audit) {
   content.channel = Channel::kPublicForm;
   content.organisation.clear();
   content.received_at.reset();  // the public does not set the time of receipt
   if (content.summary.empty()) content.summary = DefaultSummary(content.description);
   std::string secret = secrets_.NewSecret();
-  Result<Signal> s = Store(std::move(content), "public", secrets_.HashSecret(secret));
+  Result<Signal> s = Store(std::move(content), "public", secrets_.HashSecret(secret), audit);
   if (!s.ok()) return s.status();
   return PublicReceipt{s->reference_code, secret};
 }
@@ -314,7 +316,8 @@ Result<SignalPage> SignalService::List(SignalFilter filter) {
 
 Result<TimePoint> SignalService::AddPublicAddition(std::string_view reference, std::string_view secret,
                                                     std::string text, const std::string& remote_address,
-                                                    std::chrono::milliseconds* retry_after) {
+                                                    std::chrono::milliseconds* retry_after,
+                                                    const AuditIntent* audit) {
   const std::string ref_key = "ref:" + std::string(reference);
   const std::string addr_key = "addr:" + remote_address;
   auto blocked = std::max(throttle_.BlockedFor(ref_key), throttle_.BlockedFor(addr_key));
@@ -346,7 +349,7 @@ Result<TimePoint> SignalService::AddPublicAddition(std::string_view reference, s
   if (!secrets_.VerifySecret(secret, *hash)) return fail();
   TimePoint now = clock_.Now();
   DRIELUIK_RETURN_IF_ERROR(repo_.AddAddition(s->id, Addition{now, std::move(text)},
-                                             HistoryEntry{now, "addition", "public", {"additions"}}));
+                                             HistoryEntry{now, "addition", "public", {"additions"}}, audit));
   return now;
 }
 

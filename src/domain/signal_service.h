@@ -54,9 +54,11 @@ class SignalService {
                 LinkKeyRepository* links = nullptr);
 
   /// Registers a signal from a user or partner. InvalidArgument with every bad field.
-  Result<Signal> Create(SignalContent content, const std::string& actor);
+  /// `audit` (may be null) is appended in the insert's transaction (AuditIntent), as for
+  /// the other writes below that take one.
+  Result<Signal> Create(SignalContent content, const std::string& actor, const AuditIntent* audit = nullptr);
   /// Registers a signal from the public form (channel public_form, status new).
-  Result<PublicReceipt> CreatePublic(SignalContent content);
+  Result<PublicReceipt> CreatePublic(SignalContent content, const AuditIntent* audit = nullptr);
   /// NotFound when unknown.
   Result<Signal> Get(SignalId id);
   Result<std::vector<HistoryEntry>> History(SignalId id);
@@ -70,7 +72,8 @@ class SignalService {
   /// the same NotFound; ResourceExhausted (with retry_after set) after too many failures
   /// for the reference or the address.
   Result<TimePoint> AddPublicAddition(std::string_view reference, std::string_view secret, std::string text,
-                                      const std::string& remote_address, std::chrono::milliseconds* retry_after);
+                                      const std::string& remote_address, std::chrono::milliseconds* retry_after,
+                                      const AuditIntent* audit = nullptr);
 
   /// The problems Create would report for this content (defaults applied as Create does),
   /// without storing anything. For edges that want to report wire and domain errors at once.
@@ -96,7 +99,8 @@ class SignalService {
   static bool TransitionAllowed(SignalStatus from, SignalStatus to);
 
  private:
-  Result<Signal> Store(SignalContent content, const std::string& actor, const std::string& secret_hash);
+  Result<Signal> Store(SignalContent content, const std::string& actor, const std::string& secret_hash,
+                       const AuditIntent* audit);
 
   SignalRepository& repo_;
   const Catalog& catalog_;

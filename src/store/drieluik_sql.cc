@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "store/audit_sql.h"
 #include "store/signal_codec.h"
 
 namespace drieluik::store {
@@ -310,7 +311,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   // --- Meetings ---
 
-  Result<Meeting> InsertMeeting(const Meeting& m) override {
+  Result<Meeting> InsertMeeting(const Meeting& m, const AuditIntent* audit = nullptr) override {
     Meeting out;
     Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
@@ -320,7 +321,8 @@ class SqlDrieluikRepository final : public DrieluikRepository {
                      Ms(m.updated_at));
       out = m;
       out.id = Int(rows.at(0).at(0));
-      return Seal(tx, p_, SealedOf("meetings"), out.id, {m.title, ParticipantsJson(m.participants)});
+      DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("meetings"), out.id, {m.title, ParticipantsJson(m.participants)}));
+      return AppendAuditIntent(tx, audit, N(out.id));
     });
     if (!s.ok()) return s;
     return out;
@@ -481,7 +483,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   // --- Cases ---
 
-  Result<Case> InsertCase(const Case& c) override {
+  Result<Case> InsertCase(const Case& c, const AuditIntent* audit = nullptr) override {
     Case out;
     Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
@@ -493,6 +495,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
       DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("cases"), id, {c.title}));
       DRIELUIK_RETURN_IF_ERROR(WriteSignals(tx, id, c.signals));
       DRIELUIK_RETURN_IF_ERROR(AppendLog(tx, id, c.log));
+      DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(tx, audit, N(id)));
       return LoadCase(tx, id, out);
     });
     if (!s.ok()) return s;
@@ -546,7 +549,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
 
   // --- Actions ---
 
-  Result<Action> InsertAction(const Action& a) override {
+  Result<Action> InsertAction(const Action& a, const AuditIntent* audit = nullptr) override {
     Action out;
     Status s = Write([&](SqlTx& tx) -> Status {
       DRIELUIK_QUERY(rows, tx,
@@ -557,6 +560,7 @@ class SqlDrieluikRepository final : public DrieluikRepository {
                      a.completed_at ? SqlValue(Ms(*a.completed_at)) : std::nullopt);
       ActionId id = Int(rows.at(0).at(0));
       DRIELUIK_RETURN_IF_ERROR(Seal(tx, p_, SealedOf("actions"), id, {a.title}));
+      DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(tx, audit, N(id)));
       return LoadAction(tx, id, out);
     });
     if (!s.ok()) return s;

@@ -31,6 +31,9 @@ class SqlTx {
   /// Runs one statement; the rows it returns (none for most writes). Errors become a
   /// Status (a unique-key violation: Conflict).
   virtual Result<std::vector<SqlRow>> Query(std::string_view sql, const std::vector<SqlValue>& params) = 0;
+  /// Makes this transaction the only appender of the audit trail until it ends (an advisory
+  /// lock on PostgreSQL; nothing on SQLite, whose write transaction already excludes writers).
+  virtual Status LockAuditTrail() = 0;
 };
 
 class SqlRunner {

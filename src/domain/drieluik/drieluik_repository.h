@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "domain/audit_chain.h"
 #include "domain/drieluik/action.h"
 #include "domain/drieluik/agenda.h"
 #include "domain/drieluik/assessment.h"
@@ -55,7 +56,9 @@ class DrieluikRepository {
   virtual ~DrieluikRepository() = default;
 
   // Meetings. Update: Conflict when the stored version differs from expected_version.
-  virtual Result<Meeting> InsertMeeting(const Meeting& m) = 0;
+  // An insert given an AuditIntent appends its entry (object id: the new id) in the same
+  // transaction; a failed append fails the insert.
+  virtual Result<Meeting> InsertMeeting(const Meeting& m, const AuditIntent* audit = nullptr) = 0;
   virtual Result<Meeting> GetMeeting(MeetingId id) = 0;
   virtual Result<Meeting> UpdateMeeting(const Meeting& m, std::int64_t expected_version) = 0;
   /// Ordered by scheduled_at, then id.
@@ -81,7 +84,7 @@ class DrieluikRepository {
   // Cases. Insert writes the case, its signals and the log entries (the case's own log);
   // Update replaces title, status, merged_into, signals and participants when the version
   // matches (Conflict otherwise, NotFound when missing) and appends `entries`.
-  virtual Result<Case> InsertCase(const Case& c) = 0;
+  virtual Result<Case> InsertCase(const Case& c, const AuditIntent* audit = nullptr) = 0;
   virtual Result<Case> GetCase(CaseId id) = 0;
   virtual Result<Case> UpdateCase(const Case& c, std::int64_t expected_version,
                                   const std::vector<CaseLogEntry>& entries) = 0;
@@ -89,7 +92,7 @@ class DrieluikRepository {
   virtual Result<std::vector<Case>> ListCases(const CaseFilter& f) = 0;
 
   // Actions. Update: Conflict when stale.
-  virtual Result<Action> InsertAction(const Action& a) = 0;
+  virtual Result<Action> InsertAction(const Action& a, const AuditIntent* audit = nullptr) = 0;
   virtual Result<Action> GetAction(ActionId id) = 0;
   virtual Result<Action> UpdateAction(const Action& a, std::int64_t expected_version) = 0;
   /// Ordered by due date, then id.

@@ -35,7 +35,7 @@ DrieluikService::DrieluikService(DrieluikRepository& repo, SignalRepository& sig
 
 // --- Meetings ---
 
-Result<Meeting> DrieluikService::CreateMeeting(Meeting m) {
+Result<Meeting> DrieluikService::CreateMeeting(Meeting m, const AuditIntent* audit) {
   DRIELUIK_RETURN_IF_ERROR(ValidateMeeting(m, types_));
   const MeetingType* type = types_.Find(m.type);
   if (m.title.empty()) m.title = type->label_nl + " " + FormatDate(AmsterdamDate(m.scheduled_at));
@@ -44,10 +44,11 @@ Result<Meeting> DrieluikService::CreateMeeting(Meeting m) {
   m.status = MeetingStatus::kPlanned;
   m.version = 1;
   m.created_at = m.updated_at = clock_.Now();
-  return repo_.InsertMeeting(m);
+  return repo_.InsertMeeting(m, audit);
 }
 
-Result<std::vector<Meeting>> DrieluikService::PlanMeetings(const std::string& type, Date anchor, int count) {
+Result<std::vector<Meeting>> DrieluikService::PlanMeetings(const std::string& type, Date anchor, int count,
+                                                           const AuditIntent* audit) {
   const MeetingType* t = types_.Find(type);
   if (!t) return Status::Invalid({"/type", "unknown_code", {{"value", type}}});
   if (t->interval_days <= 0) return Status::Invalid({"/type", "meeting.not_recurring", {{"value", type}}});
@@ -61,7 +62,7 @@ Result<std::vector<Meeting>> DrieluikService::PlanMeetings(const std::string& ty
     Meeting m;
     m.type = type;
     m.scheduled_at = at;
-    auto created = CreateMeeting(std::move(m));
+    auto created = CreateMeeting(std::move(m), audit);
     if (!created.ok()) return created.status();
     out.push_back(std::move(created).value());
   }
@@ -550,7 +551,7 @@ Result<Minutes> DrieluikService::MinutesFor(MeetingId id, const Principal& calle
 
 // --- Cases ---
 
-Result<Case> DrieluikService::CreateCase(Case c, const std::string& actor) {
+Result<Case> DrieluikService::CreateCase(Case c, const std::string& actor, const AuditIntent* audit) {
   std::sort(c.signals.begin(), c.signals.end());
   c.signals.erase(std::unique(c.signals.begin(), c.signals.end()), c.signals.end());
   DRIELUIK_RETURN_IF_ERROR(ValidateCase(c));
@@ -569,7 +570,7 @@ Result<Case> DrieluikService::CreateCase(Case c, const std::string& actor) {
   c.merged_into.reset();
   c.created_at = c.updated_at = clock_.Now();
   c.log = {Entry(c.created_at, actor, "created", "case.log.created")};
-  return repo_.InsertCase(c);
+  return repo_.InsertCase(c, audit);
 }
 
 Result<Case> DrieluikService::GetCase(CaseId id) { return repo_.GetCase(id); }
@@ -649,7 +650,7 @@ Result<Case> DrieluikService::ChangeCase(CaseId id, const CaseChange& change, co
 
 // --- Actions ---
 
-Result<Action> DrieluikService::CreateAction(Action a) {
+Result<Action> DrieluikService::CreateAction(Action a, const AuditIntent* audit) {
   DRIELUIK_RETURN_IF_ERROR(ValidateAction(a));
   if (a.case_id) {
     auto c = repo_.GetCase(*a.case_id);
@@ -671,7 +672,7 @@ Result<Action> DrieluikService::CreateAction(Action a) {
   a.version = 1;
   a.created_at = a.updated_at = clock_.Now();
   a.completed_at.reset();
-  return repo_.InsertAction(a);
+  return repo_.InsertAction(a, audit);
 }
 
 Result<Action> DrieluikService::GetAction(ActionId id) { return repo_.GetAction(id); }

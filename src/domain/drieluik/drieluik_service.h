@@ -83,10 +83,14 @@ class DrieluikService {
   /// Validates and stores a meeting. An empty title becomes "<type label> <date>"; no
   /// participants given: one per default role of the type (organisation "zvhg" for
   /// ZVHG roles, "politie" for politie, the role code otherwise).
-  Result<Meeting> CreateMeeting(Meeting m);
+  /// `audit` (may be null) is appended in the insert's transaction (AuditIntent), as for
+  /// every Create below.
+  Result<Meeting> CreateMeeting(Meeting m, const AuditIntent* audit = nullptr);
   /// Plans the next `count` meetings of a recurring type after now (ScheduleMeetings),
-  /// skipping instants that already have a meeting of that type.
-  Result<std::vector<Meeting>> PlanMeetings(const std::string& type, Date anchor, int count);
+  /// skipping instants that already have a meeting of that type. Each meeting gets its own
+  /// entry from `audit`.
+  Result<std::vector<Meeting>> PlanMeetings(const std::string& type, Date anchor, int count,
+                                            const AuditIntent* audit = nullptr);
   Result<Meeting> GetMeeting(MeetingId id);
   Result<std::vector<Meeting>> ListMeetings(const MeetingFilter& f);
   /// Replaces title, scheduled time, status and participants (attendance) at a version.
@@ -134,7 +138,7 @@ class DrieluikService {
 
   // --- Cases ---
   /// Opens a case (status open) from one or more signals. NotFound for an unknown signal.
-  Result<Case> CreateCase(Case c, const std::string& actor);
+  Result<Case> CreateCase(Case c, const std::string& actor, const AuditIntent* audit = nullptr);
   Result<Case> GetCase(CaseId id);
   Result<std::vector<Case>> ListCases(const CaseFilter& f);
   /// Applies one change at a version: a transition (checked against the table; merged
@@ -144,7 +148,7 @@ class DrieluikService {
 
   // --- Actions ---
   /// Stores an open action. NotFound when the case or meeting does not exist.
-  Result<Action> CreateAction(Action a);
+  Result<Action> CreateAction(Action a, const AuditIntent* audit = nullptr);
   Result<Action> GetAction(ActionId id);
   Result<Action> ChangeAction(ActionId id, const ActionChange& change);
   /// Actions matching the filter; with overdue_only, the open ones past their due date now.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/audit_sql.h"
 #include "store/postgres/postgres_pool.h"
 
 namespace drieluik::store::postgres {
@@ -96,7 +97,7 @@ using Tx = pqxx::transaction_base;
 
 }  // namespace
 
-Result<User> PostgresAccounts::CreateUser(const User& u) {
+Result<User> PostgresAccounts::CreateUser(const User& u, const AuditIntent* audit) {
   if (!u.totp_secret.empty()) DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   auto r = pool_.Run([&](Tx& tx) -> Result<User> {
     auto row = tx.exec_params1(
@@ -115,6 +116,7 @@ Result<User> PostgresAccounts::CreateUser(const User& u) {
       tx.exec_params("UPDATE users SET totp_secret = $1, totp_key_id = $2 WHERE id = $3", secret->value,
                      secret->key_id, out.id);
     }
+    DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(*MakeSqlTx(tx), audit, std::to_string(out.id)));
     return out;
   });
   if (!r.ok() && r.error().code() == StatusCode::kConflict) return Status::Conflict("username taken");
@@ -219,7 +221,7 @@ Result<int> PostgresAccounts::DeleteExpiredSessions(TimePoint idle_before, TimeP
   });
 }
 
-Result<TokenRecord> PostgresAccounts::CreateToken(const TokenRecord& t) {
+Result<TokenRecord> PostgresAccounts::CreateToken(const TokenRecord& t, const AuditIntent* audit) {
   auto r = pool_.Run([&](Tx& tx) -> Result<TokenRecord> {
     auto row = tx.exec_params1(
         "INSERT INTO api_tokens (user_id, token_hash, hint, label, created_at, expires_at) "
@@ -227,6 +229,7 @@ Result<TokenRecord> PostgresAccounts::CreateToken(const TokenRecord& t) {
         t.user_id, t.token_hash, t.hint, t.label, Ms(t.created_at), OptMs(t.expires_at));
     TokenRecord out = t;
     out.id = row[0].as<std::int64_t>();
+    DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(*MakeSqlTx(tx), audit, std::to_string(out.id)));
     return out;
   });
   if (!r.ok() && r.error().code() == StatusCode::kConflict) return Status::Conflict("token exists");
@@ -279,27 +282,7 @@ Status PostgresAccounts::SetTotpRequired(Role role, bool required) {
 }
 
 Result<AuditEntry> PostgresAccounts::AppendAudit(const AuditEntry& draft, const AuditHasher& hasher) {
-  return pool_.Run([&](Tx& tx) -> Result<AuditEntry> {
-    // One appender at a time: a transaction-scoped advisory lock, so seq has no gaps and
-    // every entry links to the one before it.
-    tx.exec("SELECT pg_advisory_xact_lock(7513)");
-    ChainHead head;
-    auto last = tx.exec("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-    if (!last.empty()) {
-      head = ChainHead{last[0][0].as<std::int64_t>(), last[0][1].as<std::string>()};
-    } else {
-      auto anchor = tx.exec("SELECT seq, hash FROM audit_anchor WHERE id = 1");
-      if (!anchor.empty()) head = ChainHead{anchor[0][0].as<std::int64_t>(), anchor[0][1].as<std::string>()};
-    }
-    auto sealed = SealAuditEntry(draft, head, hasher);
-    if (!sealed.ok()) return sealed.status();
-    const AuditEntry& e = *sealed;
-    tx.exec_params(std::string("INSERT INTO audit_log (") + kAuditColumns +
-                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-                   e.seq, Ms(e.at), e.actor, e.on_behalf_of, e.role, std::string(ToCode(e.action)), e.object_type,
-                   e.object_id, e.purpose, e.remote_address, std::string(ToCode(e.outcome)), e.prev_hash, e.hash);
-    return sealed;
-  });
+  return pool_.Run([&](Tx& tx) -> Result<AuditEntry> { return AppendAuditEntry(*MakeSqlTx(tx), draft, hasher); });
 }
 
 Result<std::vector<AuditEntry>> PostgresAccounts::QueryAudit(const AuditQuery& q) {

@@ -14,7 +14,7 @@ class PostgresAccounts final : public domain::AccountRepository, public domain::
   /// `protector` encrypts and decrypts users.totp_secret (the store's).
   PostgresAccounts(PostgresStore::Pool& pool, const SignalProtector& protector) : pool_(pool), protector_(protector) {}
 
-  Result<domain::User> CreateUser(const domain::User& u) override;
+  Result<domain::User> CreateUser(const domain::User& u, const domain::AuditIntent* audit = nullptr) override;
   Result<domain::User> GetUser(domain::UserId id) override;
   Result<domain::User> FindUser(const std::string& username) override;
   Result<std::vector<domain::User>> ListUsers() override;
@@ -27,7 +27,8 @@ class PostgresAccounts final : public domain::AccountRepository, public domain::
   Result<int> DeleteSessionsOf(domain::UserId user) override;
   Result<int> DeleteExpiredSessions(TimePoint idle_before, TimePoint created_before) override;
 
-  Result<domain::TokenRecord> CreateToken(const domain::TokenRecord& t) override;
+  Result<domain::TokenRecord> CreateToken(const domain::TokenRecord& t,
+                                          const domain::AuditIntent* audit = nullptr) override;
   Result<domain::TokenRecord> FindTokenByHash(const std::string& token_hash) override;
   Result<std::vector<domain::TokenRecord>> ListTokens(domain::UserId user) override;
   Status RevokeToken(std::int64_t id, TimePoint at) override;

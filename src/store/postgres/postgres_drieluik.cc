@@ -32,6 +32,12 @@ class PostgresTx final : public SqlTx {
     return rows;
   }
 
+  // Transaction-scoped: released by the commit or rollback (see AppendAuditEntry).
+  Status LockAuditTrail() override {
+    tx_.exec("SELECT pg_advisory_xact_lock(7513)");
+    return Status::Ok();
+  }
+
  private:
   pqxx::transaction_base& tx_;
 };

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 
+#include "store/audit_sql.h"
 #include "store/migrations.h"
 #include "store/postgres/postgres_accounts.h"
 #include "store/postgres/postgres_compartments.h"
@@ -392,6 +393,7 @@ Result<Signal> PostgresStore::Insert(const NewSignal& n) {
     WriteWords(tx, id, prot->words);
     WriteHistory(tx, id, n.created);
     WriteLinkKeys(tx, id, n.link_keys);
+    DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(*MakeSqlTx(tx), n.audit, std::to_string(id)));
     Signal out = s;
     out.id = id;
     return out;
@@ -514,7 +516,8 @@ Result<std::vector<HistoryEntry>> PostgresStore::History(SignalId id) {
       });
 }
 
-Status PostgresStore::AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry) {
+Status PostgresStore::AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry,
+                                  const AuditIntent* audit) {
   DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   Status s = pool_->Run([&](pqxx::transaction_base& tx) -> Status {
     if (!key_check_written_) tx.exec_prepared("key_check", protector_.current_key_id(), protector_.KeyCheckValue());
@@ -526,7 +529,7 @@ Status PostgresStore::AddAddition(SignalId id, const Addition& addition, const H
     if (!text.ok()) return text.status();
     tx.exec_prepared("insert_addition", addition_id, id, Ms(addition.at), *text, protector_.current_key_id());
     WriteHistory(tx, id, entry);
-    return Status::Ok();
+    return AppendAuditIntent(*MakeSqlTx(tx), audit, std::to_string(id));
   });
   if (s.ok()) key_check_written_ = true;
   return s;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "store/audit_sql.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace drieluik::store::sqlite {
@@ -109,9 +110,11 @@ Result<T> One(Statement& st, F read, const char* what) {
 
 }  // namespace
 
-Result<User> SqliteAccounts::CreateUser(const User& u) {
+Result<User> SqliteAccounts::CreateUser(const User& u, const AuditIntent* audit) {
   if (!u.totp_secret.empty()) DRIELUIK_RETURN_IF_ERROR(store_.protector_.RequireKeys());
   auto c = store_.Acquire();
+  Transaction tx(*c);
+  DRIELUIK_RETURN_IF_ERROR(tx.Begin());
   auto st = c->Prepare(
       "INSERT INTO users (username, display_name, role, organisation, municipality, password_hash, "
       "must_change_password, totp_secret, disabled, version, created_at, updated_at, email) "
@@ -141,6 +144,8 @@ Result<User> SqliteAccounts::CreateUser(const User& u) {
     if (!up.ok()) return up.status();
     DRIELUIK_RETURN_IF_ERROR(up->Bind(1, secret->value).Bind(2, secret->key_id).Bind(3, out.id).Run());
   }
+  DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(*MakeSqlTx(*c), audit, std::to_string(out.id)));
+  DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   return out;
 }
 
@@ -261,8 +266,10 @@ Result<int> SqliteAccounts::DeleteExpiredSessions(TimePoint idle_before, TimePoi
   return sqlite3_changes(c->raw());
 }
 
-Result<TokenRecord> SqliteAccounts::CreateToken(const TokenRecord& t) {
+Result<TokenRecord> SqliteAccounts::CreateToken(const TokenRecord& t, const AuditIntent* audit) {
   auto c = store_.Acquire();
+  Transaction tx(*c);
+  DRIELUIK_RETURN_IF_ERROR(tx.Begin());
   auto st = c->Prepare(
       "INSERT INTO api_tokens (user_id, token_hash, hint, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
   if (!st.ok()) return st.status();
@@ -273,6 +280,8 @@ Result<TokenRecord> SqliteAccounts::CreateToken(const TokenRecord& t) {
   if (!s.ok()) return s.code() == StatusCode::kConflict ? Status::Conflict("token exists") : s;
   TokenRecord out = t;
   out.id = c->LastInsertRowId();
+  DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(*MakeSqlTx(*c), audit, std::to_string(out.id)));
+  DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   return out;
 }
 
@@ -331,41 +340,8 @@ Result<AuditEntry> SqliteAccounts::AppendAudit(const AuditEntry& draft, const Au
   auto c = store_.Acquire();
   Transaction tx(*c);
   DRIELUIK_RETURN_IF_ERROR(tx.Begin());  // BEGIN IMMEDIATE: one appender at a time
-  ChainHead head;
-  {
-    auto st = c->Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-    if (!st.ok()) return st.status();
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (*row) head = ChainHead{st->Int(0), st->Text(1)};
-    else {
-      auto anchor = c->Prepare("SELECT seq, hash FROM audit_anchor WHERE id = 1");
-      if (anchor.ok()) {
-        auto arow = anchor->Step();
-        if (arow.ok() && *arow) head = ChainHead{anchor->Int(0), anchor->Text(1)};
-      }
-    }
-  }
-  auto sealed = SealAuditEntry(draft, head, hasher);
-  if (!sealed.ok()) return sealed.status();
-  const AuditEntry& e = *sealed;
-  auto ins = c->Prepare(std::string("INSERT INTO audit_log (") + kAuditColumns +
-                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!ins.ok()) return ins.status();
-  DRIELUIK_RETURN_IF_ERROR(ins->Bind(1, e.seq)
-                               .Bind(2, Ms(e.at))
-                               .Bind(3, e.actor)
-                               .Bind(4, e.on_behalf_of)
-                               .Bind(5, e.role)
-                               .Bind(6, ToCode(e.action))
-                               .Bind(7, e.object_type)
-                               .Bind(8, e.object_id)
-                               .Bind(9, e.purpose)
-                               .Bind(10, e.remote_address)
-                               .Bind(11, ToCode(e.outcome))
-                               .Bind(12, e.prev_hash)
-                               .Bind(13, e.hash)
-                               .Run());
+  auto sealed = AppendAuditEntry(*MakeSqlTx(*c), draft, hasher);
+  if (!sealed.ok()) return sealed;
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   return sealed;
 }

@@ -45,6 +45,8 @@ class SqliteTx final : public SqlTx {
     return rows;
   }
 
+  Status LockAuditTrail() override { return Status::Ok(); }  // BEGIN IMMEDIATE holds the write lock
+
  private:
   Connection& c_;
 };

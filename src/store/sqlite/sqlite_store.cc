@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "store/audit_sql.h"
 #include "store/migrations.h"
 #include "store/signal_codec.h"
 
@@ -475,6 +476,7 @@ Result<Signal> SqliteStore::Insert(const NewSignal& n) {
   DRIELUIK_RETURN_IF_ERROR(WriteWords(*c, id, prot->words));
   DRIELUIK_RETURN_IF_ERROR(WriteHistory(*c, id, n.created));
   DRIELUIK_RETURN_IF_ERROR(WriteLinkKeys(*c, id, n.link_keys));
+  DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(*MakeSqlTx(*c), n.audit, std::to_string(id)));
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   key_check_written_ = true;
   Signal out = s;
@@ -637,7 +639,8 @@ Result<std::vector<HistoryEntry>> SqliteStore::History(SignalId id) {
   return out;
 }
 
-Status SqliteStore::AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry) {
+Status SqliteStore::AddAddition(SignalId id, const Addition& addition, const HistoryEntry& entry,
+                                const AuditIntent* audit) {
   DRIELUIK_RETURN_IF_ERROR(protector_.RequireKeys());
   Lease c = Acquire();
   Transaction tx(*c);
@@ -656,6 +659,7 @@ Status SqliteStore::AddAddition(SignalId id, const Addition& addition, const His
   if (!up.ok()) return up.status();
   DRIELUIK_RETURN_IF_ERROR(up->Bind(1, Ms(addition.at)).Bind(2, id).Run());
   DRIELUIK_RETURN_IF_ERROR(WriteHistory(*c, id, entry));
+  DRIELUIK_RETURN_IF_ERROR(AppendAuditIntent(*MakeSqlTx(*c), audit, std::to_string(id)));
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   key_check_written_ = true;
   return Status::Ok();

@@ -46,8 +46,8 @@ class SqliteStore final : public Store {
                                 const std::vector<domain::StoredLinkKey>* link_keys = nullptr) override;
   Result<domain::SignalPage> List(const domain::SignalFilter& filter) override;
   Result<std::vector<domain::HistoryEntry>> History(domain::SignalId id) override;
-  Status AddAddition(domain::SignalId id, const domain::Addition& addition,
-                     const domain::HistoryEntry& entry) override;
+  Status AddAddition(domain::SignalId id, const domain::Addition& addition, const domain::HistoryEntry& entry,
+                     const domain::AuditIntent* audit = nullptr) override;
   Result<std::string> PublicSecretHash(domain::SignalId id) override;
   Result<std::int64_t> Count() override;
 

@@ -197,9 +197,8 @@ void RegisterAccounts(Router& router, ApiContext& ctx) {
     auto in = ReadUserInput(std::get<json>(body),
                             {"username", "display_name", "role", "organisation", "municipality", "email", "password"});
     if (!in.ok()) return ProblemFor(in.status());
-    auto u = ctx.accounts->AddUser(*in);
+    auto u = ctx.accounts->AddUser(*in, call.Intent(AuditAction::kCreate, "user"));
     if (!u.ok()) return ProblemFor(u.status());
-    if (auto denied = call.Audit(AuditAction::kCreate, "user", std::to_string(u->id))) return *denied;
     Response resp = JsonResponse(UserJson(*u), 201);
     resp.SetHeader("Location", "/api/v1/users/" + std::to_string(u->id));
     return resp;
@@ -291,9 +290,10 @@ void RegisterAccounts(Router& router, ApiContext& ctx) {
     const json& j = std::get<json>(body);
     if (!j.is_object() || !j.contains("totp_required") || !j["totp_required"].is_boolean())
       return ProblemFor(Status::Invalid({"/totp_required", "wrong_type", {{"expected", "boolean"}}}));
+    // Audited before the change, as a change of an existing object: a refused entry refuses it.
+    if (auto denied = call.Audit(AuditAction::kUpdate, "role_setting", ToCode(*role))) return *denied;
     Status s = ctx.accounts->SetTotpRequired(*role, j["totp_required"].get<bool>());
     if (!s.ok()) return ProblemFor(s);
-    if (auto denied = call.Audit(AuditAction::kUpdate, "role_setting", ToCode(*role))) return *denied;
     return JsonResponse({{"role", ToCode(*role)}, {"totp_required", j["totp_required"]}});
   });
 
@@ -331,9 +331,8 @@ void RegisterAccounts(Router& router, ApiContext& ctx) {
         return ProblemFor(Status::InvalidArgument("invalid token", {{"/username", "unknown_code", {{"value", username}}}}));
       return ProblemFor(user.status());
     }
-    auto created = ctx.accounts->CreateToken(user->id, until, label);
+    auto created = ctx.accounts->CreateToken(user->id, until, label, call.Intent(AuditAction::kCreate, "token"));
     if (!created.ok()) return ProblemFor(created.status());
-    if (auto denied = call.Audit(AuditAction::kCreate, "token", std::to_string(created->record.id))) return *denied;
     json out = TokenJson(created->record);
     out["token"] = created->token;
     Response resp = JsonResponse(out, 201);

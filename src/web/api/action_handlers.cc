@@ -78,9 +78,8 @@ void RegisterActions(Router& router, ApiContext& ctx) {
     if (auto* p = std::get_if<Response>(&body)) return *p;
     auto in = ReadActionCreate(std::get<json>(body));
     if (!in.ok()) return ProblemFor(in.status());
-    auto a = c.service.CreateAction(std::move(in).value());
+    auto a = c.service.CreateAction(std::move(in).value(), c.call.Intent(AuditAction::kCreate, "action"));
     if (!a.ok()) return ProblemFor(a.status());
-    if (auto denied = c.call.Audit(AuditAction::kCreate, "action", std::to_string(a->id))) return *denied;
     Response r = JsonResponse(ActionJson(*a, c.service.clock().Now()), 201);
     r.SetHeader("Location", "/api/v1/actions/" + std::to_string(a->id));
     return r;

@@ -101,9 +101,9 @@ void RegisterCases(Router& router, ApiContext& ctx) {
     if (auto* p = std::get_if<Response>(&body)) return *p;
     auto in = ReadCaseCreate(std::get<json>(body));
     if (!in.ok()) return ProblemFor(in.status());
-    auto cs = c.service.CreateCase(std::move(in).value(), c.principal.username);
+    auto cs = c.service.CreateCase(std::move(in).value(), c.principal.username,
+                                   c.call.Intent(AuditAction::kCreate, "case"));
     if (!cs.ok()) return ProblemFor(cs.status());
-    if (auto denied = c.call.Audit(AuditAction::kCreate, "case", std::to_string(cs->id))) return *denied;
     Response r = JsonResponse(CaseJson(*cs, true), 201);
     r.SetHeader("Location", "/api/v1/cases/" + std::to_string(cs->id));
     return r;

@@ -77,9 +77,8 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
     if (auto* p = std::get_if<Response>(&body)) return *p;
     auto in = ReadMeetingCreate(std::get<json>(body));
     if (!in.ok()) return ProblemFor(in.status());
-    auto m = c.service.CreateMeeting(std::move(in).value());
+    auto m = c.service.CreateMeeting(std::move(in).value(), c.call.Intent(AuditAction::kCreate, "meeting"));
     if (!m.ok()) return ProblemFor(m.status());
-    if (auto denied = c.call.Audit(AuditAction::kCreate, "meeting", std::to_string(m->id))) return *denied;
     Response r = JsonResponse(MeetingJson(*m), 201);
     r.SetHeader("Location", "/api/v1/meetings/" + std::to_string(m->id));
     return r;
@@ -97,13 +96,10 @@ void RegisterMeetings(Router& router, ApiContext& ctx) {
     auto count = f.Int("count");
     if (!f.Has("count")) errors.push_back({"/count", "required", {}});
     if (!errors.empty()) return ProblemFor(Status::InvalidArgument("invalid plan", errors));
-    auto planned = c.service.PlanMeetings(type, *anchor, *count);
+    auto planned = c.service.PlanMeetings(type, *anchor, *count, c.call.Intent(AuditAction::kCreate, "meeting"));
     if (!planned.ok()) return ProblemFor(planned.status());
     json items = json::array();
-    for (const auto& m : *planned) {
-      items.push_back(MeetingJson(m));
-      if (auto denied = c.call.Audit(AuditAction::kCreate, "meeting", std::to_string(m.id))) return *denied;
-    }
+    for (const auto& m : *planned) items.push_back(MeetingJson(m));
     return JsonResponse({{"items", items}}, 201);
   });
 

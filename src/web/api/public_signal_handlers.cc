@@ -24,9 +24,8 @@ void RegisterPublicSignals(Router& router, ApiContext& ctx) {
     SignalWriteResult partial;
     auto in = ReadSignalWrite(std::get<json>(body), SignalWrite::kPublic, &partial);
     if (!in.ok()) return ProblemFor(MergeErrors(in.status(), ctx.signals.Validate(partial.content)));
-    auto receipt = ctx.signals.CreatePublic(std::move(in->content));
+    auto receipt = ctx.signals.CreatePublic(std::move(in->content), call.Intent(domain::AuditAction::kCreate, "signal"));
     if (!receipt.ok()) return ProblemFor(receipt.status());
-    if (auto denied = call.Audit(domain::AuditAction::kCreate, "signal", receipt->reference_code)) return *denied;
     json j = {{"referenceCode", receipt->reference_code},
               {"secret", receipt->secret},
               {"message",
@@ -50,14 +49,14 @@ void RegisterPublicSignals(Router& router, ApiContext& ctx) {
     std::string text = f.String("text", true);
     if (!errors.empty()) return ProblemFor(Status::InvalidArgument("invalid addition", errors));
     std::chrono::milliseconds retry{0};
-    auto at = ctx.signals.AddPublicAddition(r.PathParam("reference"), secret, std::move(text), r.remote_address, &retry);
+    auto at = ctx.signals.AddPublicAddition(r.PathParam("reference"), secret, std::move(text), r.remote_address, &retry,
+                                            call.Intent(domain::AuditAction::kUpdate, "signal"));
     if (!at.ok()) {
       Response p = ProblemFor(at.status());
       if (at.status().code() == StatusCode::kResourceExhausted)
         p.SetHeader("Retry-After", std::to_string(std::max<long long>(1, retry.count() / 1000)));
       return p;
     }
-    if (auto denied = call.Audit(domain::AuditAction::kUpdate, "signal", r.PathParam("reference"))) return *denied;
     return JsonResponse({{"referenceCode", r.PathParam("reference")}, {"addedAt", FormatTimestamp(*at)}}, 201);
   });
 }

@@ -98,6 +98,12 @@ std::optional<Response> Call::Audit(AuditAction action, std::string_view object_
   return std::nullopt;
 }
 
+const AuditIntent* Call::Intent(AuditAction action, std::string_view object_type, std::string_view object_id) {
+  if (!ctx_.audit) return nullptr;
+  intent_ = ctx_.audit->Intent(principal, action, object_type, object_id, Purpose(), request.remote_address);
+  return &*intent_;
+}
+
 void AddRoute(Router& router, ApiContext& ctx, RouteSpec spec, SecureHandler handler) {
   ctx.routes.push_back(spec);
   // The spec is copied into the closure: ctx.routes may reallocate.

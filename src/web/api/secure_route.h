@@ -9,7 +9,9 @@
 // the object it loaded, which decides need-to-know (municipality, organisation, police and
 // care compartments), audits the access or the refusal, and gives the problem to send
 // (404 for an object outside the caller's scope). A handler of an object route that never
-// calls Authorize gets a 500 instead of its response: fail closed.
+// calls Authorize gets a 500 instead of its response: fail closed. A change is thus audited
+// before it is made; a create hands Call::Intent to the repository, which appends the entry in
+// the insert's own transaction.
 //
 // Every route is recorded in ApiContext::routes, so a test can walk every route × every role
 // (tests/web/api/authorization_api_test.cc) against docs/security/routes.csv.
@@ -49,6 +51,12 @@ class Call {
   /// Records an audited access that is not a single object decision (a list's result, a
   /// created object). 503 problem when the audit trail cannot be written (fail closed).
   std::optional<Response> Audit(domain::AuditAction action, std::string_view object_type, std::string_view object_id);
+  /// The entry of a write for the repository to append in the write's own transaction
+  /// (domain::AuditIntent), so the change is never committed without it: the way a create
+  /// is audited. object_id "" is filled with the new object's id. Null without an audit
+  /// trail (tests of other parts). The pointer lives as long as this call.
+  const domain::AuditIntent* Intent(domain::AuditAction action, std::string_view object_type,
+                                    std::string_view object_id = "");
 
   /// The purpose code of this request: the X-Purpose header when well formed, else the
   /// route's resource and action ("signal.read").
@@ -59,6 +67,7 @@ class Call {
   ApiContext& ctx_;
   const RouteSpec& spec_;
   bool authorized_ = false;
+  std::optional<domain::AuditIntent> intent_;
 };
 
 using SecureHandler = std::function<Response(Call&)>;

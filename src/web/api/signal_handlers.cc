@@ -57,9 +57,9 @@ void RegisterSignals(Router& router, ApiContext& ctx) {
       call.Audit(AuditAction::kAccessDenied, "signal", "new");
       return ProblemFor(Status::InvalidArgument("out of scope", {{"/municipality", "out_of_scope", {}}}));
     }
-    auto s = ctx.signals.Create(std::move(in->content), call.principal.username);
+    auto s = ctx.signals.Create(std::move(in->content), call.principal.username,
+                                call.Intent(AuditAction::kCreate, "signal"));
     if (!s.ok()) return ProblemFor(s.status());
-    if (auto denied = call.Audit(AuditAction::kCreate, "signal", std::to_string(s->id))) return *denied;
     auto history = ctx.signals.History(s->id);
     Response resp = JsonResponse(SignalJson(*s, ctx.signals.TriageOf(s->content), history.ok() ? &*history : nullptr), 201);
     resp.SetHeader("Location", "/api/v1/signals/" + std::to_string(s->id));

@@ -225,6 +225,62 @@ TEST_P(AccountsApiTest, AuditTrailRecordsReadsAndRefusalsAndDetectsTampering) {
   EXPECT_EQ(Body(fg->Get("/api/v1/audit/verify"))["intact"], false);
 }
 
+// A create and its audit entry are one transaction (AuditIntent): while the database refuses
+// audit entries (a trigger stands in for a full disk or a broken table), a signal, a public
+// report and a meeting are refused with 5xx and none of them is stored; once entries can be
+// written again the same requests succeed, each with its entry.
+TEST_P(AccountsApiTest, ACreateWhoseAuditEntryCannotBeWrittenIsNotStored) {
+  auto anon = server_->AnonymousClient();
+  const json report = {{"description", "Busjes met jonge vrouwen bij het pand aan de Markt, elke nacht."},
+                       {"municipality", "GM1895"},
+                       {"forms", {"SEKS"}}};
+  const std::string meeting = R"({"type":"drieluik","scheduledAt":"2026-12-15T09:00:00Z"})";
+  http();  // the ketenregisseur's token exists before entries are refused
+  std::string url = server_->database_url();
+  std::string refuse, allow;
+  if (url.rfind("sqlite:", 0) == 0) {
+    std::string db = "sqlite3 '" + url.substr(7) + "' ";
+    refuse = db + "\"CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'down'); END\"";
+    allow = db + "\"DROP TRIGGER audit_down\"";
+  } else {
+    std::string db = "psql '" + url + "' -qc ";
+    refuse = db + "\"CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS \\$\\$BEGIN RAISE EXCEPTION "
+                  "'down'; END\\$\\$; CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE "
+                  "FUNCTION audit_down()\"";
+    allow = db + "\"DROP TRIGGER audit_down ON audit_log\"";
+  }
+  ASSERT_EQ(std::system(refuse.c_str()), 0) << refuse;
+  auto signal = PostJson(http(), "/api/v1/signals", ValidSignal().dump());
+  EXPECT_GE(signal->status, 500) << signal->body;
+  auto pub = PostJson(*anon, "/api/v1/public/signals", report.dump());
+  EXPECT_GE(pub->status, 500) << pub->body;
+  EXPECT_EQ(pub->body.find("referenceCode"), std::string::npos) << pub->body;
+  auto m = PostJson(http(), "/api/v1/meetings", meeting);
+  EXPECT_GE(m->status, 500) << m->body;
+  ASSERT_EQ(std::system(allow.c_str()), 0) << allow;
+
+  EXPECT_TRUE(Body(http().Get("/api/v1/signals"))["items"].empty());
+  EXPECT_TRUE(Body(http().Get("/api/v1/meetings"))["items"].empty());
+  json created = Body(PostJson(http(), "/api/v1/signals", ValidSignal().dump()));
+  ASSERT_TRUE(created.contains("id")) << created.dump();
+  ASSERT_EQ(PostJson(*anon, "/api/v1/public/signals", report.dump())->status, 201);
+  json made = Body(PostJson(http(), "/api/v1/meetings", meeting));
+  ASSERT_TRUE(made.contains("id")) << made.dump();
+  EXPECT_EQ(Body(http().Get("/api/v1/signals"))["items"].size(), 2u);
+
+  auto fg = server_->ClientAs("privacy_officer");
+  json entries = Body(fg->Get("/api/v1/audit?limit=1000"));
+  int signal_creates = 0, meeting_creates = 0;
+  for (const auto& e : entries["items"]) {
+    if (e["action"] != "create") continue;
+    if (e["objectType"] == "signal") ++signal_creates;
+    if (e["objectType"] == "meeting" && e["objectId"] == std::to_string(made["id"].get<long>())) ++meeting_creates;
+  }
+  EXPECT_EQ(signal_creates, 2) << entries.dump();
+  EXPECT_EQ(meeting_creates, 1) << entries.dump();
+  EXPECT_EQ(Body(fg->Get("/api/v1/audit/verify"))["intact"], true);
+}
+
 TEST_P(AccountsApiTest, PoliceAndCareCompartmentsStayWithTheirRoles) {
   // A signal registered by the police's TMM team is in the police's view.
   json body = ValidSignal();
