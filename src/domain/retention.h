@@ -67,7 +67,7 @@ struct RetentionReport {
 
 /// What one R-CASE step changed in the store.
 struct DrieluikAnonymisation {
-  bool done = false;          // false: the row no longer qualifies (changed meanwhile) or is done
+  bool done = false;              // false: it no longer qualifies (changed meanwhile, or done)
   std::int64_t rows_cleared = 0;  // as RetentionReport::drieluik_rows_cleared
 };
 
@@ -107,11 +107,12 @@ class RetentionRepository {
   /// least one case and only to anonymised cases, above `after`, ascending.
   virtual Result<std::vector<SignalId>> SignalsOfAnonymisedCases(SignalId after, int limit) = 0;
   /// Clears up to `max_rows` agenda items (with their assessments) about an anonymised
-  /// signal or case that are not yet cleared, marked with `now`; how many rows (items and
-  /// assessments) it cleared, 0 when none are left.
+  /// signal, case or action of an anonymised case that are not yet cleared, marked with
+  /// `now`; how many rows (items and assessments) it cleared, 0 when none are left.
   virtual Result<std::int64_t> ClearDrieluikRows(TimePoint now, int max_rows) = 0;
   /// Ids of not yet anonymised meetings scheduled before `t` whose agenda refers to no
-  /// signal, case or action of a case that is not anonymised, above `after`, ascending.
+  /// signal, case or action of a case that is not anonymised, and none of whose actions
+  /// belongs to a case that is not anonymised, above `after`, ascending.
   virtual Result<std::vector<MeetingId>> MeetingsBefore(TimePoint t, MeetingId after, int limit) = 0;
   /// Anonymises meeting `id` if it still qualifies (as MeetingsBefore): title "", no
   /// participants, its remaining agenda items and their assessments cleared, the titles of
