@@ -35,8 +35,10 @@ Result<domain::RetentionReport> RunRetention(store::Store& db, domain::SignalSer
   // The run itself is recorded, with counts only.
   auth::AuditLog audit(db.audit(), clock);
   auto logged = audit.RecordSystem(domain::AuditAction::kDelete, "retention",
-                                   fmt::format("s{}:r{}:a{}", report->signals_anonymised, report->reporters_erased,
-                                               report->audit_entries_removed),
+                                   fmt::format("s{}:r{}:a{}:c{}:m{}:d{}", report->signals_anonymised,
+                                               report->reporters_erased, report->audit_entries_removed,
+                                               report->cases_anonymised, report->meetings_anonymised,
+                                               report->drieluik_rows_cleared),
                                    "retention");
   if (!logged.ok()) return logged.status();
   return report;
@@ -64,8 +66,11 @@ void AddRetentionCommand(CLI::App& app) {
     if (!r.ok()) throw ExitWith{ReportError(r.status())};
     fmt::print(
         "bewaartermijnen toegepast / retention applied: {} meldingen geanonimiseerd / signals anonymised, {} "
-        "melderscontacten gewist / reporter contacts erased, {} auditregels verwijderd / audit entries removed\n",
-        r->signals_anonymised, r->reporters_erased, r->audit_entries_removed);
+        "melderscontacten gewist / reporter contacts erased, {} auditregels verwijderd / audit entries removed, {} "
+        "casussen geanonimiseerd / cases anonymised, {} overleggen geanonimiseerd / meetings anonymised, {} "
+        "Drieluikregels gewist / Drieluik rows cleared\n",
+        r->signals_anonymised, r->reporters_erased, r->audit_entries_removed, r->cases_anonymised,
+        r->meetings_anonymised, r->drieluik_rows_cleared);
   });
 }
 

@@ -143,8 +143,11 @@ int Serve(const ServeOptions& o) {
     auto r = retention();
     if (!r.ok()) spdlog::warn("retention run failed: {}", r.status().message());
     else
-      spdlog::info("retention: {} signals anonymised, {} reporter contacts erased, {} audit entries removed",
-                   r->signals_anonymised, r->reporters_erased, r->audit_entries_removed);
+      spdlog::info(
+          "retention: {} signals anonymised, {} reporter contacts erased, {} audit entries removed, {} cases "
+          "anonymised, {} meetings anonymised, {} Drieluik rows cleared",
+          r->signals_anonymised, r->reporters_erased, r->audit_entries_removed, r->cases_anonymised,
+          r->meetings_anonymised, r->drieluik_rows_cleared);
   });
   // The Drieluik (issue 5). Reminders are in-app, and mailed to the owner's address when
   // --smtp-url names a relay (off by default).

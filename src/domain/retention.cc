@@ -39,6 +39,7 @@ Result<RetentionTerms> RetentionTerms::Parse(std::string_view text, std::string_
   DRIELUIK_RETURN_IF_ERROR(term("signal_closed_days", t.signal_closed_days, 1));
   DRIELUIK_RETURN_IF_ERROR(term("reporter_contact_days", t.reporter_contact_days, 1));
   DRIELUIK_RETURN_IF_ERROR(term("audit_days", t.audit_days, 730));  // NEN 7513: at least two years
+  DRIELUIK_RETURN_IF_ERROR(term("case_closed_days", t.case_closed_days, 1));
   return t;
 }
 
@@ -98,36 +99,94 @@ RetentionService::RetentionService(SignalRepository& signals, RetentionRepositor
                                    RetentionTerms terms, std::function<std::string(const SignalContent&)> urgency)
     : signals_(signals), repo_(repo), clock_(clock), terms_(terms), urgency_(std::move(urgency)) {}
 
+Result<bool> RetentionService::AnonymiseSignal(SignalId id, TimePoint now) {
+  auto s = signals_.Get(id);
+  if (!s.ok()) {
+    if (s.error().code() == StatusCode::kNotFound) return false;
+    return s.status();
+  }
+  Signal next = *s;
+  next.content = AnonymisedContent(s->content);
+  next.received_at = *next.content.received_at;
+  next.updated_at = now;
+  const std::vector<StoredLinkKey> none;
+  auto saved = signals_.Update(next, s->version, urgency_(next.content), {now, "anonymised", "system", {}}, &none);
+  if (!saved.ok()) {
+    if (saved.error().code() == StatusCode::kConflict) return false;  // changed meanwhile: next run
+    return saved.status();
+  }
+  DRIELUIK_RETURN_IF_ERROR(repo_.FinishAnonymisation(id));
+  return true;
+}
+
 Result<RetentionReport> RetentionService::Run() {
   RetentionReport report;
   const TimePoint now = clock_.Now();
   const auto day = std::chrono::hours(24);
-  const HistoryEntry anonymised{now, "anonymised", "system", {}};
 
-  // R-SIG: closed signals past their term.
+  // R-CASE (PRIVACY.md section 5): closed or merged cases past their term first, so their
+  // signals, agenda items and meetings can follow in the same run.
+  const TimePoint case_cutoff = now - terms_.case_closed_days * day;
+  for (CaseId after = 0;;) {
+    auto ids = repo_.CasesClosedBefore(case_cutoff, after, kPage);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) break;
+    for (CaseId id : *ids) {
+      after = id;
+      auto done = repo_.AnonymiseCase(id, case_cutoff, now);
+      if (!done.ok()) return done.status();
+      if (!done->done) continue;  // reopened meanwhile
+      ++report.cases_anonymised;
+      report.drieluik_rows_cleared += done->rows_cleared;
+    }
+  }
+  // The signals whose every case is anonymised now.
+  for (SignalId after = 0;;) {
+    auto ids = repo_.SignalsOfAnonymisedCases(after, kPage);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) break;
+    for (SignalId id : *ids) {
+      after = id;
+      auto done = AnonymiseSignal(id, now);
+      if (!done.ok()) return done.status();
+      if (*done) ++report.signals_anonymised;
+    }
+  }
+
+  // R-SIG: closed signals past their term that are linked to no case.
   for (SignalId after = 0;;) {
     auto ids = repo_.ClosedBefore(now - terms_.signal_closed_days * day, after, kPage);
     if (!ids.ok()) return ids.status();
     if (ids->empty()) break;
     for (SignalId id : *ids) {
       after = id;
-      auto s = signals_.Get(id);
-      if (!s.ok()) {
-        if (s.error().code() == StatusCode::kNotFound) continue;
-        return s.status();
-      }
-      Signal next = *s;
-      next.content = AnonymisedContent(s->content);
-      next.received_at = *next.content.received_at;
-      next.updated_at = now;
-      const std::vector<StoredLinkKey> none;
-      auto saved = signals_.Update(next, s->version, urgency_(next.content), anonymised, &none);
-      if (!saved.ok()) {
-        if (saved.error().code() == StatusCode::kConflict) continue;  // changed meanwhile: next run
-        return saved.status();
-      }
-      DRIELUIK_RETURN_IF_ERROR(repo_.FinishAnonymisation(id));
-      ++report.signals_anonymised;
+      auto done = AnonymiseSignal(id, now);
+      if (!done.ok()) return done.status();
+      if (*done) ++report.signals_anonymised;
+    }
+  }
+
+  // The Drieluik rows about every anonymised signal and case (also those anonymised by an
+  // earlier run or before R-CASE existed).
+  for (;;) {
+    auto n = repo_.ClearDrieluikRows(now, kPage);
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+    report.drieluik_rows_cleared += *n;
+  }
+
+  // R-CASE on meetings: old enough, and nothing on the agenda is still kept.
+  for (MeetingId after = 0;;) {
+    auto ids = repo_.MeetingsBefore(case_cutoff, after, kPage);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) break;
+    for (MeetingId id : *ids) {
+      after = id;
+      auto done = repo_.AnonymiseMeeting(id, case_cutoff, now);
+      if (!done.ok()) return done.status();
+      if (!done->done) continue;
+      ++report.meetings_anonymised;
+      report.drieluik_rows_cleared += done->rows_cleared;
     }
   }
 

@@ -24,6 +24,8 @@ extern const std::string_view kSqlite010TotpKey;
 extern const std::string_view kPostgres010TotpKey;
 extern const std::string_view kSqlite011DrieluikKey;
 extern const std::string_view kPostgres011DrieluikKey;
+extern const std::string_view kSqlite012DrieluikRetention;
+extern const std::string_view kPostgres012DrieluikRetention;
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> list = {
@@ -38,6 +40,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {9, "009_keyed_link_keys", kSqlite009KeyedLinkKeys},
       {10, "010_totp_key", kSqlite010TotpKey},
       {11, "011_drieluik_key", kSqlite011DrieluikKey},
+      {12, "012_drieluik_retention", kSqlite012DrieluikRetention},
   };
   return list;
 }
@@ -55,6 +58,7 @@ const std::vector<Migration>& PostgresMigrations() {
       {9, "009_keyed_link_keys", kPostgres009KeyedLinkKeys},
       {10, "010_totp_key", kPostgres010TotpKey},
       {11, "011_drieluik_key", kPostgres011DrieluikKey},
+      {12, "012_drieluik_retention", kPostgres012DrieluikRetention},
   };
   return list;
 }

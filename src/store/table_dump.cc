@@ -39,14 +39,15 @@ const std::vector<TableSpec>& DumpTables() {
        {}},
       // 004_drieluik (issue 5), parents before children.
       // 011 encrypts meetings' title and participants, so they are no longer JSON at rest.
+      // 012 adds anonymised_at to meetings, cases and agenda_items.
       {"meetings",
        {"id", "type", "title", "scheduled_at", "status", "participants", "version", "created_at", "updated_at",
-        "key_id"},
+        "key_id", "anonymised_at"},
        {"id"},
        {}},
       {"cases",
        {"id", "title", "status", "municipality", "merged_into", "participants", "version", "created_at",
-        "updated_at", "key_id"},
+        "updated_at", "key_id", "anonymised_at"},
        {"id"},
        {"participants"}},
       {"case_signals", {"case_id", "signal_id"}, {"case_id", "signal_id"}, {}},
@@ -61,7 +62,7 @@ const std::vector<TableSpec>& DumpTables() {
        {}},
       {"agenda_items",
        {"id", "meeting_id", "position", "kind", "signal_id", "case_id", "action_id", "summary", "urgency", "routes",
-        "status", "carried_from", "key_id"},
+        "status", "carried_from", "key_id", "anonymised_at"},
        {"id"},
        {"routes"}},
       {"assessments",

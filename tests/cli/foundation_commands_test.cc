@@ -69,10 +69,17 @@ TEST_F(FoundationCommandsTest, RetentionRunAppliesTheTermsAndRefusesABadConfigur
   CommandRun run = Drieluik("retention run --data " + dir_.string());
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("signals anonymised"), std::string::npos) << run.output;
-  std::ofstream(dir_ / "kort.json") << R"({"signal_closed_days":730,"reporter_contact_days":365,"audit_days":10})";
+  EXPECT_NE(run.output.find("cases anonymised"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("meetings anonymised"), std::string::npos) << run.output;
+  std::ofstream(dir_ / "kort.json")
+      << R"({"signal_closed_days":730,"reporter_contact_days":365,"audit_days":10,"case_closed_days":1825})";
   CommandRun bad = Drieluik("retention run --data " + dir_.string() + " --retention-config " + (dir_ / "kort.json").string());
   EXPECT_EQ(bad.exit_code, 3) << bad.output;
   EXPECT_NE(bad.output.find("/audit_days must be at least 730"), std::string::npos) << bad.output;
+  std::ofstream(dir_ / "oud.json") << R"({"signal_closed_days":730,"reporter_contact_days":365,"audit_days":1825})";
+  CommandRun old = Drieluik("retention run --data " + dir_.string() + " --retention-config " + (dir_ / "oud.json").string());
+  EXPECT_EQ(old.exit_code, 3) << old.output;
+  EXPECT_NE(old.output.find("/case_closed_days must be a whole number of days"), std::string::npos) << old.output;
   CommandRun verify = Drieluik("audit verify --data " + dir_.string());
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }

@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_retention.h"
 
+#include "store/drieluik_retention_sql.h"
 #include "store/postgres/postgres_pool.h"
 
 namespace drieluik::store::postgres {
@@ -22,7 +23,8 @@ Result<std::vector<SignalId>> PostgresRetention::ClosedBefore(TimePoint t, Signa
   return pool_.Run<pqxx::read_committed, pqxx::read_only>([&](Tx& tx) -> Result<std::vector<SignalId>> {
     return Ids(tx.exec_params(
         "SELECT id FROM signals WHERE status = 'closed' AND updated_at < $1 AND reference_code NOT LIKE 'ANON-%' "
-        "AND id > $2 ORDER BY id LIMIT $3",
+        "AND NOT EXISTS (SELECT 1 FROM case_signals cs WHERE cs.signal_id = signals.id) AND id > $2 ORDER BY id "
+        "LIMIT $3",
         Ms(t), after, limit));
   });
 }
@@ -59,6 +61,37 @@ Result<std::int64_t> PostgresRetention::RemoveAuditBefore(TimePoint t) {
         seq, hash);
     return static_cast<std::int64_t>(tx.exec_params("DELETE FROM audit_log WHERE seq <= $1", seq).affected_rows());
   });
+}
+
+// R-CASE: the shared SQL (store/drieluik_retention_sql.h) in the pool's transactions; the
+// rows a step changes are locked FOR UPDATE, so a concurrent writer waits and then conflicts.
+constexpr std::string_view kLock = " FOR UPDATE";
+
+Result<std::vector<CaseId>> PostgresRetention::CasesClosedBefore(TimePoint t, CaseId after, int limit) {
+  return pool_.Run<pqxx::read_committed, pqxx::read_only>(
+      [&](Tx& tx) { return store::CasesClosedBefore(*MakeSqlTx(tx), t, after, limit); });
+}
+
+Result<DrieluikAnonymisation> PostgresRetention::AnonymiseCase(CaseId id, TimePoint t, TimePoint now) {
+  return pool_.Run([&](Tx& tx) { return AnonymiseCaseRows(*MakeSqlTx(tx), protector_, id, t, now, kLock); });
+}
+
+Result<std::vector<SignalId>> PostgresRetention::SignalsOfAnonymisedCases(SignalId after, int limit) {
+  return pool_.Run<pqxx::read_committed, pqxx::read_only>(
+      [&](Tx& tx) { return store::SignalsOfAnonymisedCases(*MakeSqlTx(tx), after, limit); });
+}
+
+Result<std::int64_t> PostgresRetention::ClearDrieluikRows(TimePoint now, int max_rows) {
+  return pool_.Run([&](Tx& tx) { return ClearDrieluikRowsOfAnonymised(*MakeSqlTx(tx), protector_, now, max_rows, kLock); });
+}
+
+Result<std::vector<MeetingId>> PostgresRetention::MeetingsBefore(TimePoint t, MeetingId after, int limit) {
+  return pool_.Run<pqxx::read_committed, pqxx::read_only>(
+      [&](Tx& tx) { return MeetingsPastCaseTerm(*MakeSqlTx(tx), t, after, limit); });
+}
+
+Result<DrieluikAnonymisation> PostgresRetention::AnonymiseMeeting(MeetingId id, TimePoint t, TimePoint now) {
+  return pool_.Run([&](Tx& tx) { return AnonymiseMeetingRows(*MakeSqlTx(tx), protector_, id, t, now, kLock); });
 }
 
 }  // namespace drieluik::store::postgres

@@ -110,7 +110,7 @@ PostgresStore::PostgresStore(std::unique_ptr<Pool> pool, std::shared_ptr<const c
     : pool_(std::move(pool)),
       accounts_(std::make_unique<PostgresAccounts>(*pool_, protector_)),
       compartments_(std::make_unique<PostgresCompartments>(*pool_, protector_)),
-      retention_(std::make_unique<PostgresRetention>(*pool_)),
+      retention_(std::make_unique<PostgresRetention>(*pool_, protector_)),
       protector_(std::move(keys)) {}
 
 domain::AccountRepository& PostgresStore::accounts() { return *accounts_; }

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "store/drieluik_retention_sql.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace drieluik::store::sqlite {
@@ -27,7 +28,7 @@ Result<std::vector<SignalId>> SqliteRetention::ClosedBefore(TimePoint t, SignalI
   auto c = store_.Acquire();
   auto st = c->Prepare(
       "SELECT id FROM signals WHERE status = 'closed' AND updated_at < ? AND reference_code NOT LIKE 'ANON-%' "
-      "AND id > ? ORDER BY id LIMIT ?");
+      "AND NOT EXISTS (SELECT 1 FROM case_signals cs WHERE cs.signal_id = signals.id) AND id > ? ORDER BY id LIMIT ?");
   if (!st.ok()) return st.status();
   st->Bind(1, Ms(t)).Bind(2, after).Bind(3, limit);
   return Ids(*st);
@@ -87,6 +88,54 @@ Result<std::int64_t> SqliteRetention::RemoveAuditBefore(TimePoint t) {
   DRIELUIK_RETURN_IF_ERROR(del->Bind(1, seq).Run());
   DRIELUIK_RETURN_IF_ERROR(tx.Commit());
   return n;
+}
+
+// R-CASE: the shared SQL (store/drieluik_retention_sql.h), reads in a deferred transaction,
+// writes in BEGIN IMMEDIATE (one writer at a time, so no row locks are needed).
+template <typename T>
+Result<T> SqliteRetention::InTx(bool write, const std::function<Result<T>(SqlTx&)>& fn) {
+  auto c = store_.Acquire();
+  DRIELUIK_RETURN_IF_ERROR(c->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+  auto tx = MakeSqlTx(*c);
+  auto out = fn(*tx);
+  if (!out.ok()) {
+    (void)c->Exec("ROLLBACK");
+    return out;
+  }
+  Status commit = c->Exec("COMMIT");
+  if (!commit.ok()) {
+    (void)c->Exec("ROLLBACK");
+    return commit;
+  }
+  return out;
+}
+
+Result<std::vector<CaseId>> SqliteRetention::CasesClosedBefore(TimePoint t, CaseId after, int limit) {
+  return InTx<std::vector<CaseId>>(false, [&](SqlTx& tx) { return store::CasesClosedBefore(tx, t, after, limit); });
+}
+
+Result<DrieluikAnonymisation> SqliteRetention::AnonymiseCase(CaseId id, TimePoint t, TimePoint now) {
+  return InTx<DrieluikAnonymisation>(
+      true, [&](SqlTx& tx) { return AnonymiseCaseRows(tx, store_.protector_, id, t, now, ""); });
+}
+
+Result<std::vector<SignalId>> SqliteRetention::SignalsOfAnonymisedCases(SignalId after, int limit) {
+  return InTx<std::vector<SignalId>>(false,
+                                     [&](SqlTx& tx) { return store::SignalsOfAnonymisedCases(tx, after, limit); });
+}
+
+Result<std::int64_t> SqliteRetention::ClearDrieluikRows(TimePoint now, int max_rows) {
+  return InTx<std::int64_t>(
+      true, [&](SqlTx& tx) { return ClearDrieluikRowsOfAnonymised(tx, store_.protector_, now, max_rows, ""); });
+}
+
+Result<std::vector<MeetingId>> SqliteRetention::MeetingsBefore(TimePoint t, MeetingId after, int limit) {
+  return InTx<std::vector<MeetingId>>(false, [&](SqlTx& tx) { return MeetingsPastCaseTerm(tx, t, after, limit); });
+}
+
+Result<DrieluikAnonymisation> SqliteRetention::AnonymiseMeeting(MeetingId id, TimePoint t, TimePoint now) {
+  return InTx<DrieluikAnonymisation>(
+      true, [&](SqlTx& tx) { return AnonymiseMeetingRows(tx, store_.protector_, id, t, now, ""); });
 }
 
 }  // namespace drieluik::store::sqlite

@@ -169,7 +169,10 @@ void RegisterRetention(Router& router, ApiContext& ctx) {
     if (!r.ok()) return ProblemFor(r.status());
     return JsonResponse({{"signalsAnonymised", r->signals_anonymised},
                          {"reportersErased", r->reporters_erased},
-                         {"auditEntriesRemoved", r->audit_entries_removed}});
+                         {"auditEntriesRemoved", r->audit_entries_removed},
+                         {"casesAnonymised", r->cases_anonymised},
+                         {"meetingsAnonymised", r->meetings_anonymised},
+                         {"drieluikRowsCleared", r->drieluik_rows_cleared}});
   });
 }
 

@@ -319,6 +319,20 @@ TEST_P(AccountsApiTest, PoliceAndCareCompartmentsStayWithTheirRoles) {
   EXPECT_EQ(Body(zc->Get(base + "/care"))["version"], 2);
 }
 
+TEST_P(AccountsApiTest, RetentionRunReportsEveryTermsCounts) {
+  EXPECT_EQ(PostJson(http(), "/api/v1/retention/run", "{}")->status, 403);  // not for case roles
+  auto fg = server_->ClientAs("privacy_officer");
+  auto r = PostJson(*fg, "/api/v1/retention/run", "{}");
+  ASSERT_EQ(r->status, 200) << r->body;
+  json doc = Body(r);
+  for (const char* member : {"signalsAnonymised", "reportersErased", "auditEntriesRemoved", "casesAnonymised",
+                             "meetingsAnonymised", "drieluikRowsCleared"}) {
+    ASSERT_TRUE(doc.contains(member)) << member << " in " << doc.dump();
+    EXPECT_TRUE(doc[member].is_number_integer()) << member;
+  }
+  EXPECT_EQ(doc["casesAnonymised"], 0);  // nothing is five years old here
+}
+
 TEST_P(AccountsApiTest, SubjectAccessExportGivesEverythingAboutOnePersonToThePrivacyOfficer) {
   json body = ValidSignal();
   body["persons"] = json::array({{{"role", "possible_victim"}, {"name", "Marta Nowakowska"}, {"dateOfBirth", "1996-02-14"}}});
