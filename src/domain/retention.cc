@@ -19,6 +19,21 @@ TimePoint MonthOf(TimePoint t) {
   return AmsterdamTime(Date{d.year(), d.month(), std::chrono::day{1}}, std::chrono::minutes(0));
 }
 
+// Hands every id that `next(after)` pages out (ascending, kPage at a time) to `each`; stops
+// at the first error of either.
+template <typename Id, typename Next, typename Each>
+Status ForEachId(Next next, Each each) {
+  for (Id after = 0;;) {
+    auto ids = next(after);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) return Status::Ok();
+    for (Id id : *ids) {
+      after = id;
+      DRIELUIK_RETURN_IF_ERROR(each(id));
+    }
+  }
+}
+
 }  // namespace
 
 Result<RetentionTerms> RetentionTerms::Parse(std::string_view text, std::string_view source) {
@@ -127,44 +142,29 @@ Result<RetentionReport> RetentionService::Run() {
   // R-CASE (PRIVACY.md section 5): closed or merged cases past their term first, so their
   // signals, agenda items and meetings can follow in the same run.
   const TimePoint case_cutoff = now - terms_.case_closed_days * day;
-  for (CaseId after = 0;;) {
-    auto ids = repo_.CasesClosedBefore(case_cutoff, after, kPage);
-    if (!ids.ok()) return ids.status();
-    if (ids->empty()) break;
-    for (CaseId id : *ids) {
-      after = id;
-      auto done = repo_.AnonymiseCase(id, case_cutoff, now);
-      if (!done.ok()) return done.status();
-      if (!done->done) continue;  // reopened meanwhile
-      ++report.cases_anonymised;
-      report.drieluik_rows_cleared += done->rows_cleared;
-    }
-  }
+  DRIELUIK_RETURN_IF_ERROR(ForEachId<CaseId>(
+      [&](CaseId after) { return repo_.CasesClosedBefore(case_cutoff, after, kPage); },
+      [&](CaseId id) -> Status {
+        auto done = repo_.AnonymiseCase(id, case_cutoff, now);
+        if (!done.ok()) return done.status();
+        if (!done->done) return Status::Ok();  // reopened meanwhile
+        ++report.cases_anonymised;
+        report.drieluik_rows_cleared += done->rows_cleared;
+        return Status::Ok();
+      }));
+  auto anonymise_signal = [&](SignalId id) -> Status {
+    auto done = AnonymiseSignal(id, now);
+    if (!done.ok()) return done.status();
+    if (*done) ++report.signals_anonymised;
+    return Status::Ok();
+  };
   // The signals whose every case is anonymised now.
-  for (SignalId after = 0;;) {
-    auto ids = repo_.SignalsOfAnonymisedCases(after, kPage);
-    if (!ids.ok()) return ids.status();
-    if (ids->empty()) break;
-    for (SignalId id : *ids) {
-      after = id;
-      auto done = AnonymiseSignal(id, now);
-      if (!done.ok()) return done.status();
-      if (*done) ++report.signals_anonymised;
-    }
-  }
-
+  DRIELUIK_RETURN_IF_ERROR(ForEachId<SignalId>(
+      [&](SignalId after) { return repo_.SignalsOfAnonymisedCases(after, kPage); }, anonymise_signal));
   // R-SIG: closed signals past their term that are linked to no case.
-  for (SignalId after = 0;;) {
-    auto ids = repo_.ClosedBefore(now - terms_.signal_closed_days * day, after, kPage);
-    if (!ids.ok()) return ids.status();
-    if (ids->empty()) break;
-    for (SignalId id : *ids) {
-      after = id;
-      auto done = AnonymiseSignal(id, now);
-      if (!done.ok()) return done.status();
-      if (*done) ++report.signals_anonymised;
-    }
-  }
+  const TimePoint signal_cutoff = now - terms_.signal_closed_days * day;
+  DRIELUIK_RETURN_IF_ERROR(ForEachId<SignalId>(
+      [&](SignalId after) { return repo_.ClosedBefore(signal_cutoff, after, kPage); }, anonymise_signal));
 
   // The Drieluik rows about every anonymised signal and case (also those anonymised by an
   // earlier run or before R-CASE existed).
@@ -176,46 +176,35 @@ Result<RetentionReport> RetentionService::Run() {
   }
 
   // R-CASE on meetings: old enough, and nothing on the agenda is still kept.
-  for (MeetingId after = 0;;) {
-    auto ids = repo_.MeetingsBefore(case_cutoff, after, kPage);
-    if (!ids.ok()) return ids.status();
-    if (ids->empty()) break;
-    for (MeetingId id : *ids) {
-      after = id;
-      auto done = repo_.AnonymiseMeeting(id, case_cutoff, now);
-      if (!done.ok()) return done.status();
-      if (!done->done) continue;
-      ++report.meetings_anonymised;
-      report.drieluik_rows_cleared += done->rows_cleared;
-    }
-  }
+  DRIELUIK_RETURN_IF_ERROR(ForEachId<MeetingId>(
+      [&](MeetingId after) { return repo_.MeetingsBefore(case_cutoff, after, kPage); },
+      [&](MeetingId id) -> Status {
+        auto done = repo_.AnonymiseMeeting(id, case_cutoff, now);
+        if (!done.ok()) return done.status();
+        if (!done->done) return Status::Ok();
+        ++report.meetings_anonymised;
+        report.drieluik_rows_cleared += done->rows_cleared;
+        return Status::Ok();
+      }));
 
   // R-REP: reporter contact details of closed signals, and of every signal past the term.
   const HistoryEntry erased{now, "reporter_erased", "system", {"reporter"}};
-  for (SignalId after = 0;;) {
-    auto ids = repo_.ReporterCandidates(now - terms_.reporter_contact_days * day, after, kPage);
-    if (!ids.ok()) return ids.status();
-    if (ids->empty()) break;
-    for (SignalId id : *ids) {
-      after = id;
-      auto s = signals_.Get(id);
-      if (!s.ok()) {
-        if (s.error().code() == StatusCode::kNotFound) continue;
-        return s.status();
-      }
-      if (!HasReporterContact(s->content)) continue;
-      Signal next = *s;
-      next.content = WithoutReporterContact(s->content);
-      next.updated_at = now;
-      // Link keys stay: the reporter gives none.
-      auto saved = signals_.Update(next, s->version, urgency_(next.content), erased, nullptr);
-      if (!saved.ok()) {
-        if (saved.error().code() == StatusCode::kConflict) continue;
-        return saved.status();
-      }
-      ++report.reporters_erased;
-    }
-  }
+  const TimePoint reporter_cutoff = now - terms_.reporter_contact_days * day;
+  DRIELUIK_RETURN_IF_ERROR(ForEachId<SignalId>(
+      [&](SignalId after) { return repo_.ReporterCandidates(reporter_cutoff, after, kPage); },
+      [&](SignalId id) -> Status {
+        auto s = signals_.Get(id);
+        if (!s.ok()) return s.error().code() == StatusCode::kNotFound ? Status::Ok() : s.status();
+        if (!HasReporterContact(s->content)) return Status::Ok();
+        Signal next = *s;
+        next.content = WithoutReporterContact(s->content);
+        next.updated_at = now;
+        // Link keys stay: the reporter gives none.
+        auto saved = signals_.Update(next, s->version, urgency_(next.content), erased, nullptr);
+        if (!saved.ok()) return saved.error().code() == StatusCode::kConflict ? Status::Ok() : saved.status();
+        ++report.reporters_erased;
+        return Status::Ok();
+      }));
 
   // R-AUD.
   auto removed = repo_.RemoveAuditBefore(now - terms_.audit_days * day);
