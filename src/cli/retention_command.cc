@@ -30,10 +30,13 @@ Result<domain::RetentionReport> RunRetention(store::Store& db, domain::SignalSer
   domain::RetentionService service(db, db.retention(), clock, terms, [&signals](const domain::SignalContent& c) {
     return std::string(domain::ToCode(signals.TriageOf(c).urgency.level));
   });
+  // The run is recorded before it changes anything (no entry, no run) and after it with its
+  // counts only: each signal it anonymises also gets an "anonymised" history entry.
+  auth::AuditLog audit(db.audit(), clock);
+  auto started = audit.RecordSystem(domain::AuditAction::kDelete, "retention", "start", "retention");
+  if (!started.ok()) return started.status();
   auto report = service.Run();
   if (!report.ok()) return report;
-  // The run itself is recorded, with counts only.
-  auth::AuditLog audit(db.audit(), clock);
   auto logged = audit.RecordSystem(domain::AuditAction::kDelete, "retention",
                                    fmt::format("s{}:r{}:a{}:c{}:m{}:d{}", report->signals_anonymised,
                                                report->reporters_erased, report->audit_entries_removed,

@@ -331,6 +331,16 @@ TEST_P(AccountsApiTest, RetentionRunReportsEveryTermsCounts) {
     EXPECT_TRUE(doc[member].is_number_integer()) << member;
   }
   EXPECT_EQ(doc["casesAnonymised"], 0);  // nothing is five years old here
+  // The run is in the audit trail before it changes anything, and after it with its counts.
+  json entries = Body(fg->Get("/api/v1/audit?objectType=retention&actor=system"))["items"];
+  ASSERT_EQ(entries.size(), 2u) << entries.dump();
+  EXPECT_EQ(entries[0]["objectId"], "start");
+  EXPECT_EQ(entries[0]["actor"], "system");
+  EXPECT_EQ(entries[1]["objectId"], "s" + std::to_string(doc["signalsAnonymised"].get<long>()) + ":r" +
+                                        std::to_string(doc["reportersErased"].get<long>()) + ":a" +
+                                        std::to_string(doc["auditEntriesRemoved"].get<long>()) + ":c0:m" +
+                                        std::to_string(doc["meetingsAnonymised"].get<long>()) + ":d" +
+                                        std::to_string(doc["drieluikRowsCleared"].get<long>()));
 }
 
 TEST_P(AccountsApiTest, SubjectAccessExportGivesEverythingAboutOnePersonToThePrivacyOfficer) {
